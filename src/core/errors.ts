@@ -226,7 +226,9 @@ function readErrorBody(body: unknown): ErrorBodyDetails {
   const message = firstString(record.message, record.error_description, record.error);
   const code = firstString(record.code, record.error);
   const errors = Array.isArray(record.errors)
-    ? record.errors.filter((item): item is APIFieldError => item !== null && typeof item === 'object')
+    ? record.errors.filter(
+        (item): item is APIFieldError => item !== null && typeof item === 'object',
+      )
     : [];
   return { message, code, errors };
 }
@@ -259,7 +261,10 @@ function pathOf(url: string): string {
  * Parses a `Retry-After` header, either delay seconds or an HTTP date, into seconds from `now`.
  * Returns `undefined` for a missing or unreadable header. A date in the past gives `0`.
  */
-export function parseRetryAfterSeconds(header: string | null, now: number = Date.now()): number | undefined {
+export function parseRetryAfterSeconds(
+  header: string | null,
+  now: number = Date.now(),
+): number | undefined {
   if (header === null) return undefined;
   const trimmed = header.trim();
   if (trimmed === '') return undefined;

@@ -57,7 +57,9 @@ export class Page<T> implements AsyncIterable<T> {
   nextPage(): Promise<Page<T>> {
     const cursor = this.#nextCursor();
     if (cursor === null) {
-      return Promise.reject(new Error('This is the last page: check hasNextPage() before nextPage()'));
+      return Promise.reject(
+        new Error('This is the last page: check hasNextPage() before nextPage()'),
+      );
     }
     return this.#fetchPage(cursor);
   }
@@ -65,6 +67,7 @@ export class Page<T> implements AsyncIterable<T> {
   /** Yields the items of this page, then fetches and yields each following page, one at a time. */
   async *[Symbol.asyncIterator](): AsyncIterator<T> {
     // Only the current page is referenced, so a long walk keeps one page in memory.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at this page
     let page: Page<T> = this;
     for (;;) {
       yield* page.data;
@@ -122,7 +125,9 @@ export async function* autoPaginate<T>(
 
 // A server that answers a cursor with the same cursor would make the walk loop forever.
 function repeatedCursorError(cursor: string): Error {
-  return new Error(`The list answered cursor ${cursor} with the same cursor again, so the walk stopped`);
+  return new Error(
+    `The list answered cursor ${cursor} with the same cursor again, so the walk stopped`,
+  );
 }
 
 /** Builds a {@link PagePromise} from a promise of the first page with its response. */

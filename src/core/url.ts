@@ -44,7 +44,11 @@ export function buildQuery(query: Record<string, unknown> | undefined): string {
 
     if (Array.isArray(value)) {
       search.append(name, value.map(formatScalar).join(','));
-    } else if (typeof value === 'object' && !(value instanceof Date) && !(value instanceof SecretString)) {
+    } else if (
+      typeof value === 'object' &&
+      !(value instanceof Date) &&
+      !(value instanceof SecretString)
+    ) {
       for (const [key, nested] of Object.entries(value as Record<string, unknown>)) {
         if (nested === undefined || nested === null) continue;
         search.append(`${name}[${key}]`, formatScalar(nested));
