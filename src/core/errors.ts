@@ -271,6 +271,8 @@ export function parseRetryAfterSeconds(
 
   if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
 
+  // Every HTTP date format starts with the day name ("Fri, 04 Dec 2026 12:00:00 GMT").
+  if (!/^[A-Za-z]{3}/.test(trimmed)) return undefined;
   const date = Date.parse(trimmed);
   if (Number.isNaN(date)) return undefined;
   return Math.max(0, (date - now) / 1000);
