@@ -1,4 +1,5 @@
 import { APIPromise, type WithResponse } from './api-promise.js';
+import { WorkOSError } from './errors.js';
 
 /** The cursors of a list response: pass `after` (or `before`) back to get the next page. */
 export interface ListMetadata {
@@ -46,42 +47,39 @@ export class Page<T> implements AsyncIterable<T> {
 
   /** True when the server returned a cursor for another page in the walking direction. */
   hasNextPage(): boolean {
-    return this.#nextCursor() !== null;
+    return this.nextPageCursor() !== null;
+  }
+
+  /**
+   * The cursor of the next page in the walking direction (`list_metadata.after`, or `before` for
+   * a backward walk), or `null` on the last page. Store it to resume a walk later.
+   */
+  nextPageCursor(): string | null {
+    const cursor = this.list_metadata[this.#direction];
+    return typeof cursor === 'string' && cursor !== '' ? cursor : null;
   }
 
   /**
    * Fetches the next page in the walking direction.
    *
-   * @throws {Error} when there is no next page; check {@link Page.hasNextPage} first.
+   * @throws {WorkOSError} with code `no_next_page` when there is no next page; check {@link Page.hasNextPage} first.
    */
   nextPage(): Promise<Page<T>> {
-    const cursor = this.#nextCursor();
+    const cursor = this.nextPageCursor();
     if (cursor === null) {
       return Promise.reject(
-        new Error('This is the last page: check hasNextPage() before nextPage()'),
+        new WorkOSError(
+          'This is the last page: check hasNextPage() before nextPage()',
+          'no_next_page',
+        ),
       );
     }
     return this.#fetchPage(cursor);
   }
 
   /** Yields the items of this page, then fetches and yields each following page, one at a time. */
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    // Only the current page is referenced, so a long walk keeps one page in memory.
-    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the walk starts at this page
-    let page: Page<T> = this;
-    for (;;) {
-      yield* page.data;
-      const cursor = page.#nextCursor();
-      if (cursor === null) return;
-
-      page = await page.#fetchPage(cursor);
-      if (page.#nextCursor() === cursor) throw repeatedCursorError(cursor);
-    }
-  }
-
-  #nextCursor(): string | null {
-    const cursor = this.list_metadata[this.#direction];
-    return typeof cursor === 'string' && cursor !== '' ? cursor : null;
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return walkPages({ pending: Promise.resolve(this) });
   }
 }
 
@@ -94,9 +92,32 @@ export class Page<T> implements AsyncIterable<T> {
  * for await (const org of workos.organizations.listOrganizations()) { ... } // every item
  */
 export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable<T> {
-  async *[Symbol.asyncIterator](): AsyncIterator<T> {
-    const first = await this;
-    yield* first;
+  [Symbol.asyncIterator](): AsyncIterator<T> {
+    return walkPages({ pending: this });
+  }
+}
+
+/**
+ * Yields every item from the first page on. The first page arrives in a box that is emptied at
+ * once, and each page variable is overwritten by the next, so a finished page can be collected
+ * while the walk goes on: a walk of any length holds one page in memory.
+ */
+async function* walkPages<T>(box: {
+  pending: Promise<Page<T>> | undefined;
+}): AsyncGenerator<T, void, undefined> {
+  let pending = box.pending;
+  box.pending = undefined;
+  let page: Page<T> | undefined = pending ? await pending : undefined;
+  pending = undefined;
+
+  while (page) {
+    yield* page.data;
+    if (!page.hasNextPage()) return;
+
+    const cursor = page.nextPageCursor();
+    const next: Page<T> = await page.nextPage();
+    if (cursor !== null && next.nextPageCursor() === cursor) throw repeatedCursorError(cursor);
+    page = next;
   }
 }
 
@@ -124,9 +145,10 @@ export async function* autoPaginate<T>(
 }
 
 // A server that answers a cursor with the same cursor would make the walk loop forever.
-function repeatedCursorError(cursor: string): Error {
-  return new Error(
+function repeatedCursorError(cursor: string): WorkOSError {
+  return new WorkOSError(
     `The list answered cursor ${cursor} with the same cursor again, so the walk stopped`,
+    'repeated_cursor',
   );
 }
 
