@@ -41,7 +41,9 @@ describe('resolveConfig', () => {
   });
 
   it('appends the user agent', () => {
-    expect(resolveConfig({ userAgent: 'my-app/1.2' }).userAgent).toBe(`workos-ts/${VERSION} my-app/1.2`);
+    expect(resolveConfig({ userAgent: 'my-app/1.2' }).userAgent).toBe(
+      `workos-ts/${VERSION} my-app/1.2`,
+    );
   });
 
   it('keeps a base URL path prefix', () => {

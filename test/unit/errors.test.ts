@@ -54,7 +54,9 @@ describe('createAPIError', () => {
   });
 
   it('builds the message from method, path, server text and request id', () => {
-    expect(errorFor(404).message).toBe('GET /organizations/org_1 failed with 404: Nope (request id req_123)');
+    expect(errorFor(404).message).toBe(
+      'GET /organizations/org_1 failed with 404: Nope (request id req_123)',
+    );
   });
 
   it('reads the fields of the body', () => {
@@ -70,7 +72,9 @@ describe('createAPIError', () => {
     expect(error.code).toBe('invalid_request_parameters');
     expect(error.requestId).toBe('req_123');
     expect(error.retryAfter).toBe(3);
-    expect(error.errors).toEqual([{ field: 'email', code: 'email_invalid', message: 'Email is invalid' }]);
+    expect(error.errors).toEqual([
+      { field: 'email', code: 'email_invalid', message: 'Email is invalid' },
+    ]);
     expect(error.body).toEqual({
       message: 'Validation failed',
       code: 'invalid_request_parameters',
@@ -80,7 +84,10 @@ describe('createAPIError', () => {
   });
 
   it('reads OAuth error bodies', () => {
-    const error = errorFor(400, { error: 'invalid_grant', error_description: 'The code has expired.' });
+    const error = errorFor(400, {
+      error: 'invalid_grant',
+      error_description: 'The code has expired.',
+    });
     expect(error.code).toBe('invalid_grant');
     expect(error.message).toBe(
       'GET /organizations/org_1 failed with 400: The code has expired. (request id req_123)',
@@ -115,12 +122,12 @@ describe('predicates', () => {
 
   it('are false on errors without a status', () => {
     const error = new WorkOSError('x', 'y');
-    expect([error.isUnauthorized(), error.isNotFound(), error.isRateLimited(), error.isServerError()]).toEqual([
-      false,
-      false,
-      false,
-      false,
-    ]);
+    expect([
+      error.isUnauthorized(),
+      error.isNotFound(),
+      error.isRateLimited(),
+      error.isServerError(),
+    ]).toEqual([false, false, false, false]);
   });
 });
 
@@ -139,6 +146,8 @@ describe('serialized forms', () => {
   });
 
   it('inspect shows the class and message', () => {
-    expect(inspect(errorFor(404))).toContain('NotFoundError: GET /organizations/org_1 failed with 404');
+    expect(inspect(errorFor(404))).toContain(
+      'NotFoundError: GET /organizations/org_1 failed with 404',
+    );
   });
 });

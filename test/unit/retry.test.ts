@@ -37,9 +37,24 @@ describe('planRetries', () => {
       attempts: 4,
       key: 'k2',
     },
-    { name: 'maxRetries 0 turns retries off', method: 'GET', options: { maxRetries: 0 }, attempts: 1 },
-    { name: 'maxRetries 5 gives six sends', method: 'GET', options: { maxRetries: 5 }, attempts: 6 },
-    { name: "strategy 'once' sends a GET once", method: 'GET', options: { strategy: 'once' }, attempts: 1 },
+    {
+      name: 'maxRetries 0 turns retries off',
+      method: 'GET',
+      options: { maxRetries: 0 },
+      attempts: 1,
+    },
+    {
+      name: 'maxRetries 5 gives six sends',
+      method: 'GET',
+      options: { maxRetries: 5 },
+      attempts: 6,
+    },
+    {
+      name: "strategy 'once' sends a GET once",
+      method: 'GET',
+      options: { strategy: 'once' },
+      attempts: 1,
+    },
     {
       name: "strategy 'once' wins over an idempotency key",
       method: 'POST',
@@ -94,7 +109,11 @@ describe('planRetries', () => {
   });
 
   it('exponentialBackoff keeps its jitter', () => {
-    const plan = planRetries('GET', { strategy: { exponentialBackoff: { maxAttempts: 2, jitter: 'none' } } }, 3);
+    const plan = planRetries(
+      'GET',
+      { strategy: { exponentialBackoff: { maxAttempts: 2, jitter: 'none' } } },
+      3,
+    );
     expect(plan.jitter).toBe('none');
   });
 
@@ -119,7 +138,9 @@ describe('planRetries', () => {
 
   it('rejects an unknown strategy', () => {
     const strategy = { fancy: true } as unknown as 'once';
-    expect(() => planRetries('GET', { strategy }, 3)).toThrow(/Unknown retry strategy \{"fancy":true\}/);
+    expect(() => planRetries('GET', { strategy }, 3)).toThrow(
+      /Unknown retry strategy \{"fancy":true\}/,
+    );
   });
 });
 

@@ -79,8 +79,8 @@ describe('stringifyBody', () => {
   });
 
   it('sends secrets inside arrays and nested objects', () => {
-    expect(stringifyBody({ items: [new SecretString('a')], nested: { token: new SecretString('b') } })).toBe(
-      '{"items":["a"],"nested":{"token":"b"}}',
-    );
+    expect(
+      stringifyBody({ items: [new SecretString('a')], nested: { token: new SecretString('b') } }),
+    ).toBe('{"items":["a"],"nested":{"token":"b"}}');
   });
 });

@@ -23,7 +23,10 @@ describe('buildPath', () => {
 
   it('fills several parameters in order', () => {
     expect(
-      buildPath('/organizations/{organizationId}/roles/{slug}', { organizationId: 'org_1', slug: 'admin' }),
+      buildPath('/organizations/{organizationId}/roles/{slug}', {
+        organizationId: 'org_1',
+        slug: 'admin',
+      }),
     ).toBe('/organizations/org_1/roles/admin');
   });
 
@@ -75,7 +78,9 @@ describe('buildQuery', () => {
   });
 
   it('writes objects with brackets', () => {
-    expect(buildQuery({ provider_query_params: { hd: 'example.com', access_type: 'offline' } })).toBe(
+    expect(
+      buildQuery({ provider_query_params: { hd: 'example.com', access_type: 'offline' } }),
+    ).toBe(
       '?provider_query_params%5Bhd%5D=example.com&provider_query_params%5Baccess_type%5D=offline',
     );
   });
