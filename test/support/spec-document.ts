@@ -73,7 +73,10 @@ export interface SpecOperation {
   /** The path template as the spec writes it, e.g. `/organizations/{id}`. */
   pathTemplate: string;
   operation: Operation;
-  /** The operation's own `security`, else its document's top-level `security`, else none. */
+  /**
+   * The operation's own `security`, else the top-level `security` of the overlay it came from,
+   * else that of the base spec, else none.
+   */
   security: SecurityRequirement[];
 }
 
@@ -101,8 +104,8 @@ export function loadPublishedSpec(): OpenApiDocument {
 /**
  * Merges `overlays` into `spec`, in order. An overlay operation replaces the operation with the
  * same path and method, and an overlay component replaces the component with the same name.
- * Each operation keeps the top-level `security` of the document it came from. The inputs are
- * not modified.
+ * An overlay operation without `security` of its own takes its overlay's top-level `security`,
+ * or else the base spec's, as if it had been written into the spec. The inputs are not modified.
  */
 export function mergeSpecs(
   spec: OpenApiDocument,
@@ -116,7 +119,7 @@ export function mergeSpecs(
       for (const method of HTTP_METHODS) {
         const operation = pathItem[method];
         if (!operation) continue;
-        const security = operation.security ?? document.security ?? [];
+        const security = operation.security ?? document.security ?? spec.security ?? [];
         byKey.set(`${method} ${pathTemplate}`, { method, pathTemplate, operation, security });
       }
     }

@@ -75,7 +75,7 @@ describe('mergeSpecs', () => {
   const overlay: OpenApiDocument = {
     paths: {
       '/a': { get: { operationId: 'overlayGet', ...ok } },
-      '/b': { get: { operationId: 'overlayOnly', security: [{ bearer: [] }], ...ok } },
+      '/b': { get: { operationId: 'overlayOnly', security: [], ...ok } },
     },
     components: { schemas: { B: { type: 'boolean' } } },
   };
@@ -89,9 +89,9 @@ describe('mergeSpecs', () => {
       security,
     }));
     expect(summary).toEqual([
-      { key: 'get /a', operationId: 'overlayGet', security: [] },
+      { key: 'get /a', operationId: 'overlayGet', security: [{ bearer: [] }] },
       { key: 'post /a', operationId: 'basePost', security: [{ bearer: [] }] },
-      { key: 'get /b', operationId: 'overlayOnly', security: [{ bearer: [] }] },
+      { key: 'get /b', operationId: 'overlayOnly', security: [] },
     ]);
   });
 
@@ -100,6 +100,14 @@ describe('mergeSpecs', () => {
 
     expect(document.components?.schemas).toEqual({ A: { type: 'string' }, B: { type: 'boolean' } });
     expect(Object.keys(document.paths ?? {})).toEqual(['/a', '/b']);
+  });
+
+  test('overlay top-level security applies', () => {
+    const secured: OpenApiDocument = { ...overlay, security: [{ access_token: [] }] };
+
+    const [first] = mergeSpecs(base, [secured]).operations;
+
+    expect(first?.security).toEqual([{ access_token: [] }]);
   });
 
   test('inputs are left unchanged', () => {

@@ -355,8 +355,8 @@ describe('options', () => {
       expect(server.requests[0]?.params).toEqual({ id: 'secret 1' });
       expect(await replaced.json()).toEqual({ replaced: true });
       expect(deleted.status).toBe(204);
-      // The overlay has no top-level security, so its operations take none.
-      expect((await fetch(`${server.url}/vault/v1/kv/x`)).status).toBe(200);
+      // The overlay has no top-level security, so its operations take the base spec's.
+      expect((await fetch(`${server.url}/vault/v1/kv/x`)).status).toBe(401);
     } finally {
       await server.close();
     }
