@@ -8,8 +8,6 @@ export default defineConfig({
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'test/support/**/*.test.ts'],
           environment: 'node',
-          // The pagination test calls gc() to prove a walk holds one page in memory.
-          execArgv: ['--expose-gc'],
         },
       },
       {

@@ -19,7 +19,10 @@ export type ScriptedReply =
   | { kind: 'reset' };
 
 /** Picks the reply for a request; `requests` holds every request so far, this one last. */
-export type ScriptedHandler = (request: ReceivedRequest, requests: readonly ReceivedRequest[]) => ScriptedReply;
+export type ScriptedHandler = (
+  request: ReceivedRequest,
+  requests: readonly ReceivedRequest[],
+) => ScriptedReply;
 
 /**
  * A loopback HTTP server whose replies a test decides request by request, for proving what the
