@@ -84,6 +84,7 @@ export class TypeRenderer {
     }
 
     const types = typeList(schema);
+    if (types.length === 1 && types[0] === 'null') return 'null';
     const nullable = types.includes('null');
     const base = this.#renderNonNull(
       schema,

@@ -46,7 +46,7 @@ export interface ApiKey {
 }
 
 export interface ApiKeyValidationResponse {
-  api_key: ApiKey | unknown | null;
+  api_key: ApiKey | null;
 }
 
 export type AssignRoleDto = {
@@ -1159,7 +1159,7 @@ export interface DataIntegrationsListResponse {
     /** The type of credentials used by the provider (e.g., `oauth2`). */
     credentials_type: string;
     /** The OAuth scopes configured for this provider, or `null` if none are configured. */
-    scopes: string[] | unknown | null;
+    scopes: string[] | null;
     /** Whether the provider is owned by a user or organization. */
     ownership: DataIntegrationsListResponseDataOwnership;
     /** The timestamp when the provider was created. */
@@ -1187,56 +1187,53 @@ export interface DataIntegrationsListResponse {
      */
     updatedAt: string;
     /** The user's connected account for this provider, or `null` if the user has not connected. */
-    connected_account:
-      | {
-          /** Distinguishes the connected account object. */
-          object: 'connected_account';
-          /** The unique identifier of the connected account. */
-          id: string;
-          /** The User identifier associated with this connection. */
-          user_id: string | null;
-          /**
-           * The Organization identifier associated with this connection, or `null` if not scoped to an
-           * organization.
-           */
-          organization_id: string | null;
-          /** The OAuth scopes granted for this connection. */
-          scopes: string[];
-          /**
-           * The state of the connected account:
-           * - `connected`: The connection is active and tokens are valid.
-           * - `needs_reauthorization`: The user needs to reauthorize the connection, typically because
-           *   required scopes have changed.
-           * - `disconnected`: The connection has been disconnected.
-           */
-          state: ConnectedAccountState;
-          /** The timestamp when the connection was created. */
-          created_at: string;
-          /** The timestamp when the connection was last updated. */
-          updated_at: string;
-          /**
-           * Use `user_id` instead.
-           * @deprecated
-           */
-          userlandUserId: string | null;
-          /**
-           * Use `organization_id` instead.
-           * @deprecated
-           */
-          organizationId: string | null;
-          /**
-           * Use `created_at` instead.
-           * @deprecated
-           */
-          createdAt: string;
-          /**
-           * Use `updated_at` instead.
-           * @deprecated
-           */
-          updatedAt: string;
-        }
-      | unknown
-      | null;
+    connected_account: {
+      /** Distinguishes the connected account object. */
+      object: 'connected_account';
+      /** The unique identifier of the connected account. */
+      id: string;
+      /** The User identifier associated with this connection. */
+      user_id: string | null;
+      /**
+       * The Organization identifier associated with this connection, or `null` if not scoped to an
+       * organization.
+       */
+      organization_id: string | null;
+      /** The OAuth scopes granted for this connection. */
+      scopes: string[];
+      /**
+       * The state of the connected account:
+       * - `connected`: The connection is active and tokens are valid.
+       * - `needs_reauthorization`: The user needs to reauthorize the connection, typically because
+       *   required scopes have changed.
+       * - `disconnected`: The connection has been disconnected.
+       */
+      state: ConnectedAccountState;
+      /** The timestamp when the connection was created. */
+      created_at: string;
+      /** The timestamp when the connection was last updated. */
+      updated_at: string;
+      /**
+       * Use `user_id` instead.
+       * @deprecated
+       */
+      userlandUserId: string | null;
+      /**
+       * Use `organization_id` instead.
+       * @deprecated
+       */
+      organizationId: string | null;
+      /**
+       * Use `created_at` instead.
+       * @deprecated
+       */
+      createdAt: string;
+      /**
+       * Use `updated_at` instead.
+       * @deprecated
+       */
+      updatedAt: string;
+    } | null;
   }[];
 }
 
@@ -2803,17 +2800,14 @@ export type EventSchema = {
         /** A description for the Feature Flag. */
         description: string | null;
         /** The owner of the Feature Flag. */
-        owner:
-          | {
-              /** The email address of the flag owner. */
-              email: string;
-              /** The first name of the flag owner. */
-              first_name: string | null;
-              /** The last name of the flag owner. */
-              last_name: string | null;
-            }
-          | unknown
-          | null;
+        owner: {
+          /** The email address of the flag owner. */
+          email: string;
+          /** The first name of the flag owner. */
+          first_name: string | null;
+          /** The last name of the flag owner. */
+          last_name: string | null;
+        } | null;
         /** Labels assigned to the Feature Flag for categorizing and filtering. */
         tags: string[];
         /** Specifies whether the Feature Flag is active for the current environment. */
@@ -2865,17 +2859,14 @@ export type EventSchema = {
         /** A description for the Feature Flag. */
         description: string | null;
         /** The owner of the Feature Flag. */
-        owner:
-          | {
-              /** The email address of the flag owner. */
-              email: string;
-              /** The first name of the flag owner. */
-              first_name: string | null;
-              /** The last name of the flag owner. */
-              last_name: string | null;
-            }
-          | unknown
-          | null;
+        owner: {
+          /** The email address of the flag owner. */
+          email: string;
+          /** The first name of the flag owner. */
+          first_name: string | null;
+          /** The last name of the flag owner. */
+          last_name: string | null;
+        } | null;
         /** Labels assigned to the Feature Flag for categorizing and filtering. */
         tags: string[];
         /** Specifies whether the Feature Flag is active for the current environment. */
@@ -2927,17 +2918,14 @@ export type EventSchema = {
         /** A description for the Feature Flag. */
         description: string | null;
         /** The owner of the Feature Flag. */
-        owner:
-          | {
-              /** The email address of the flag owner. */
-              email: string;
-              /** The first name of the flag owner. */
-              first_name: string | null;
-              /** The last name of the flag owner. */
-              last_name: string | null;
-            }
-          | unknown
-          | null;
+        owner: {
+          /** The email address of the flag owner. */
+          email: string;
+          /** The first name of the flag owner. */
+          first_name: string | null;
+          /** The last name of the flag owner. */
+          last_name: string | null;
+        } | null;
         /** Labels assigned to the Feature Flag for categorizing and filtering. */
         tags: string[];
         /** Specifies whether the Feature Flag is active for the current environment. */
@@ -3039,17 +3027,14 @@ export type EventSchema = {
         /** A description for the Feature Flag. */
         description: string | null;
         /** The owner of the Feature Flag. */
-        owner:
-          | {
-              /** The email address of the flag owner. */
-              email: string;
-              /** The first name of the flag owner. */
-              first_name: string | null;
-              /** The last name of the flag owner. */
-              last_name: string | null;
-            }
-          | unknown
-          | null;
+        owner: {
+          /** The email address of the flag owner. */
+          email: string;
+          /** The first name of the flag owner. */
+          first_name: string | null;
+          /** The last name of the flag owner. */
+          last_name: string | null;
+        } | null;
         /** Labels assigned to the Feature Flag for categorizing and filtering. */
         tags: string[];
         /** Specifies whether the Feature Flag is active for the current environment. */
@@ -4517,17 +4502,14 @@ export interface Flag {
   /** A description for the Feature Flag. */
   description: string | null;
   /** The owner of the Feature Flag. */
-  owner:
-    | {
-        /** The email address of the flag owner. */
-        email: string;
-        /** The first name of the flag owner. */
-        first_name: string | null;
-        /** The last name of the flag owner. */
-        last_name: string | null;
-      }
-    | unknown
-    | null;
+  owner: {
+    /** The email address of the flag owner. */
+    email: string;
+    /** The first name of the flag owner. */
+    first_name: string | null;
+    /** The last name of the flag owner. */
+    last_name: string | null;
+  } | null;
   /** Labels assigned to the Feature Flag for categorizing and filtering. */
   tags: string[];
   /** Specifies whether the Feature Flag is active for the current environment. */
@@ -4951,9 +4933,9 @@ export interface Profile {
   /** The user's full name. */
   name: string | null;
   /** The role assigned to the user within the organization, if applicable. */
-  role?: SlimRole | unknown | null;
+  role?: SlimRole | null;
   /** The roles assigned to the user within the organization, if applicable. */
-  roles?: SlimRole[] | unknown | null;
+  roles?: SlimRole[] | null;
   /** The groups the user belongs to, as returned by the identity provider. */
   groups?: string[];
   /** Custom attribute mappings defined for the connection, returned as key-value pairs. */
