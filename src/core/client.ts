@@ -400,15 +400,18 @@ class Deadline {
     return this.#endsAt - Date.now();
   }
 
-  /** Turns what a transport threw into a timeout, an abort or a connection error. */
-  explain(cause: unknown, what: string): WorkOSError {
+  /**
+   * Turns what a transport threw into a timeout, an abort or a connection error. `request` is
+   * the method and path, for the message.
+   */
+  explain(cause: unknown, request: string): WorkOSError {
     if (this.#timedOut)
-      return new TimeoutError(`${what} timed out after ${this.#timeout} ms`, this.#timeout);
+      return new TimeoutError(`${request} timed out after ${this.#timeout} ms`, this.#timeout);
     if (this.#callerSignal?.aborted)
-      return new AbortError(`${what} was aborted by its signal`, { cause });
+      return new AbortError(`${request} was aborted by its signal`, { cause });
     if (cause instanceof WorkOSError) return cause;
     const detail = cause instanceof Error ? describeNetworkError(cause) : String(cause);
-    return new ConnectionError(`${what} failed before a response arrived: ${detail}`, { cause });
+    return new ConnectionError(`${request} failed before a response arrived: ${detail}`, { cause });
   }
 
   /** Waits `ms`, or rejects at once when the deadline passes or the caller aborts. */

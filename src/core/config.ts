@@ -6,9 +6,9 @@ import { VERSION } from './version.js';
 
 /** The WorkOS API's address. */
 export const DEFAULT_BASE_URL = 'https://api.workos.com';
-/** Milliseconds a call may take, retries and backoff included, unless told otherwise. */
+/** Milliseconds a call may take, retries and backoff included, by default. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** Retries after the first attempt, unless told otherwise. */
+/** Retries after the first attempt, by default. */
 export const DEFAULT_MAX_RETRIES = 3;
 
 /** Options for `new WorkOS(options)`. Every one is optional. */

@@ -15,22 +15,22 @@ export class WorkOSError extends Error {
     this.code = code;
   }
 
-  /** True for a `401 Unauthorized` answer: the API key is missing, wrong or revoked. */
+  /** True for a `401 Unauthorized` response: the API key is missing, wrong or revoked. */
   isUnauthorized(): boolean {
     return this instanceof APIError && this.status === 401;
   }
 
-  /** True for a `404 Not Found` answer. */
+  /** True for a `404 Not Found` response. */
   isNotFound(): boolean {
     return this instanceof APIError && this.status === 404;
   }
 
-  /** True for a `429 Too Many Requests` answer. */
+  /** True for a `429 Too Many Requests` response. */
   isRateLimited(): boolean {
     return this instanceof APIError && this.status === 429;
   }
 
-  /** True for any `5xx` answer. */
+  /** True for any `5xx` response. */
   isServerError(): boolean {
     return this instanceof APIError && this.status >= 500;
   }
@@ -62,7 +62,7 @@ export interface APIFieldError {
   [key: string]: unknown;
 }
 
-/** What the SDK knows about a failed HTTP exchange. */
+/** The details of a failed HTTP exchange that an {@link APIError} is built from. */
 export interface APIErrorInit {
   status: number;
   headers: Headers;
@@ -90,7 +90,7 @@ export class APIError extends WorkOSError {
   readonly errors: readonly APIFieldError[];
   /** The request method, for messages and logs. */
   readonly method: string;
-  /** The request URL, for messages and logs. It holds no credentials. */
+  /** The request URL, for messages and logs, with credential query parameters redacted. */
   readonly url: string;
 
   constructor(init: APIErrorInit) {

@@ -1,5 +1,5 @@
 /**
- * What a hook learns about one attempt of a request. It never holds the API key, a bearer token
+ * The details of one attempt of a request passed to a hook. They never contain the API key, a bearer token
  * or a request or response body.
  */
 export interface RequestEvent {

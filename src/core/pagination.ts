@@ -1,4 +1,4 @@
-import { APIPromise, type WithResponse } from './api-promise.js';
+import { APIPromise } from './api-promise.js';
 import { WorkOSError } from './errors.js';
 
 /** The cursors of a list response: pass `after` (or `before`) back to get the next page. */
@@ -51,7 +51,7 @@ export class Page<T> implements AsyncIterable<T> {
   }
 
   /**
-   * The cursor of the next page in the walking direction (`list_metadata.after`, or `before` for
+   * Returns the cursor of the next page in the walking direction (`list_metadata.after`, or `before` for
    * a backward walk), or `null` on the last page. Store it to resume a walk later.
    */
   nextPageCursor(): string | null {
@@ -100,7 +100,7 @@ export class PagePromise<T> extends APIPromise<Page<T>> implements AsyncIterable
 /**
  * Yields every item from the first page on. The first page arrives in a box that is emptied at
  * once, and each page variable is overwritten by the next, so a finished page can be collected
- * while the walk goes on: a walk of any length holds one page in memory.
+ * while the walk goes on. A walk of any length keeps one page in memory.
  */
 async function* walkPages<T>(box: {
   pending: Promise<Page<T>> | undefined;
@@ -144,15 +144,10 @@ export async function* autoPaginate<T>(
   } while (cursor !== undefined);
 }
 
-// A server that answers a cursor with the same cursor would make the walk loop forever.
+// A server that returns the requested cursor as the next one would make the walk loop forever.
 function repeatedCursorError(cursor: string): WorkOSError {
   return new WorkOSError(
-    `The list answered cursor ${cursor} with the same cursor again, so the walk stopped`,
+    `The list returned cursor ${cursor} again as the next cursor, so the walk stopped`,
     'repeated_cursor',
   );
-}
-
-/** Builds a {@link PagePromise} from a promise of the first page with its response. */
-export function pagePromise<T>(first: Promise<WithResponse<Page<T>>>): PagePromise<T> {
-  return new PagePromise<T>(first);
 }

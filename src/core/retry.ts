@@ -6,13 +6,13 @@ export const INITIAL_RETRY_DELAY_MS = 500;
 /** The longest computed backoff delay, in milliseconds. */
 export const MAX_RETRY_DELAY_MS = 8_000;
 /**
- * The longest `Retry-After` the client waits for, in milliseconds. A server that asks for a
+ * The longest `Retry-After` the client waits for, in milliseconds. A server that requests a
  * longer wait gets no retry: the call fails at once with the error, whose `retryAfter` says how
  * long to wait.
  */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-/** How one call is retried, after the client defaults and the request options are merged. */
+/** The retry plan of one call, merged from the client defaults and the request options. */
 export interface RetryPlan {
   /** Sends in all, the first one included. `1` means no retry. */
   maxAttempts: number;
@@ -25,7 +25,7 @@ const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
  * Decides how many times a call may be sent. A POST, PUT, PATCH or DELETE without an idempotency
- * key is sent once whatever the options say, because a repeat could apply it twice.
+ * key is sent once whatever the options are, because a repeat could apply it twice.
  *
  * @throws {InvalidArgumentError} for a negative or fractional `maxRetries` or `maxAttempts`.
  */
@@ -82,7 +82,7 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 /**
- * The backoff before retry number `retry` (1 for the first retry), in milliseconds: 500 ms
+ * Computes the backoff before retry number `retry` (1 for the first retry), in milliseconds: 500 ms
  * doubled each time, at most 8 s, then jittered. Equal jitter keeps half the delay and randomises
  * the other half, so clients that failed together do not retry together.
  */
@@ -98,7 +98,7 @@ export function backoffDelay(
 }
 
 /**
- * The delay a `Retry-After` value in seconds asks for, in milliseconds, or `'too_long'` when it
+ * Converts a `Retry-After` value in seconds to the delay it requests, in milliseconds, or `'too_long'` when it
  * passes {@link MAX_RETRY_AFTER_MS}. Returns `undefined` when the server sent no usable header.
  */
 export function retryAfterDelay(

@@ -183,7 +183,7 @@ describe('for await', () => {
       for await (const item of listItems({ after: 'same' })) ids.push(item.id);
     };
     await expect(walk()).rejects.toThrow(
-      'The list answered cursor same with the same cursor again, so the walk stopped',
+      'The list returned cursor same again as the next cursor, so the walk stopped',
     );
   });
 });
@@ -217,8 +217,6 @@ describe('autoPaginate', () => {
         // Consume.
       }
     };
-    await expect(walk()).rejects.toThrow(
-      'The list answered cursor again with the same cursor again',
-    );
+    await expect(walk()).rejects.toThrow('The list returned cursor again again as the next cursor');
   });
 });
