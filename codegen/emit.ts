@@ -319,18 +319,27 @@ function renderMethod(
 function responseType(response: ResponsePlan, imports: ImportSet): string {
   if (response.kind === 'list') {
     imports.core.add('PagePromise');
-    addModel(imports, response.item);
-    return `PagePromise<${String(response.item)}>`;
+    return `PagePromise<${addModel(imports, response.item)}>`;
   }
   imports.core.add('APIPromise');
   if (response.kind === 'void') return 'APIPromise<void>';
-  addModel(imports, response.type);
-  const base = `${String(response.type)}${response.array ? '[]' : ''}`;
+  const base = `${addModel(imports, response.type)}${response.array ? '[]' : ''}`;
   return `APIPromise<${base}${response.orUndefined ? ' | undefined' : ''}>`;
 }
 
-function addModel(imports: ImportSet, type: TypeName | string): void {
-  imports.models.add(String(type));
+// Method signatures use the SDK names of MODEL_ALIASES (`User`, not `UserlandUser`): the two
+// are the same type, and the short name is the one users know.
+const ALIAS_OF = new Map(Object.entries(MODEL_ALIASES).map(([alias, target]) => [target, alias]));
+
+function modelName(type: TypeName | string): string {
+  const name = String(type);
+  return ALIAS_OF.get(name) ?? name;
+}
+
+function addModel(imports: ImportSet, type: TypeName | string): string {
+  const name = modelName(type);
+  imports.models.add(name);
+  return name;
 }
 
 /** Destructures the query parameters out of an argument that mixes them with body fields. */

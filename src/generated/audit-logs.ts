@@ -9,7 +9,7 @@ import { buildPath } from '../core/url.js';
 import type {
   AuditLogActionJson,
   AuditLogEventCreateResponse,
-  AuditLogExportJson,
+  AuditLogExport,
   AuditLogSchemaJson,
   AuditLogsRetentionJson,
   CreateEventBody,
@@ -140,7 +140,7 @@ export class AuditLogs {
    * @param body - The request body.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  createExport(body: CreateExportBody, options?: RequestOptions): APIPromise<AuditLogExportJson> {
+  createExport(body: CreateExportBody, options?: RequestOptions): APIPromise<AuditLogExport> {
     return this.#client.request({ method: 'POST', path: '/audit_logs/exports', body }, options);
   }
 
@@ -152,7 +152,7 @@ export class AuditLogs {
    * @param auditLogExportId - The unique ID of the Audit Log Export.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  getExport(auditLogExportId: string, options?: RequestOptions): APIPromise<AuditLogExportJson> {
+  getExport(auditLogExportId: string, options?: RequestOptions): APIPromise<AuditLogExport> {
     return this.#client.request(
       {
         method: 'GET',

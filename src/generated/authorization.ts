@@ -11,7 +11,6 @@ import type {
   AddOrganizationRolePermissionBody,
   AssignRoleBody,
   AuthorizationCheck,
-  AuthorizationPermission,
   AuthorizationResource,
   CheckBody,
   CreateEnvironmentRoleBody,
@@ -28,6 +27,7 @@ import type {
   ListPermissionsParams,
   ListResourcesParams,
   ListRoleAssignmentsParams,
+  Permission,
   RemoveRoleBody,
   Role,
   RoleAssignment,
@@ -133,7 +133,7 @@ export class Authorization {
     resourceId: string,
     params: ListEffectivePermissionsParams = {},
     options?: RequestOptions,
-  ): PagePromise<AuthorizationPermission> {
+  ): PagePromise<Permission> {
     return this.#client.list(
       {
         method: 'GET',
@@ -168,7 +168,7 @@ export class Authorization {
     externalId: string,
     params: ListEffectivePermissionsByExternalIdParams = {},
     options?: RequestOptions,
-  ): PagePromise<AuthorizationPermission> {
+  ): PagePromise<Permission> {
     return this.#client.list(
       {
         method: 'GET',
@@ -656,7 +656,7 @@ export class Authorization {
   listPermissions(
     params: ListPermissionsParams = {},
     options?: RequestOptions,
-  ): PagePromise<AuthorizationPermission> {
+  ): PagePromise<Permission> {
     return this.#client.list(
       { method: 'GET', path: '/authorization/permissions', query: params },
       options,
@@ -671,10 +671,7 @@ export class Authorization {
    * @param body - The request body.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  createPermission(
-    body: CreatePermissionBody,
-    options?: RequestOptions,
-  ): APIPromise<AuthorizationPermission> {
+  createPermission(body: CreatePermissionBody, options?: RequestOptions): APIPromise<Permission> {
     return this.#client.request(
       { method: 'POST', path: '/authorization/permissions', body },
       options,
@@ -689,7 +686,7 @@ export class Authorization {
    * letters, numbers, hyphens, underscores, colons, periods, and asterisks.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  getPermission(slug: string, options?: RequestOptions): APIPromise<AuthorizationPermission> {
+  getPermission(slug: string, options?: RequestOptions): APIPromise<Permission> {
     return this.#client.request(
       { method: 'GET', path: buildPath('/authorization/permissions/{slug}', { slug }) },
       options,
@@ -710,7 +707,7 @@ export class Authorization {
     slug: string,
     body: UpdatePermissionBody = {},
     options?: RequestOptions,
-  ): APIPromise<AuthorizationPermission> {
+  ): APIPromise<Permission> {
     return this.#client.request(
       { method: 'PATCH', path: buildPath('/authorization/permissions/{slug}', { slug }), body },
       options,

@@ -4,7 +4,7 @@
 import type { APIClient } from '../core/client.js';
 import type { PagePromise } from '../core/pagination.js';
 import type { RequestOptions } from '../core/request-options.js';
-import type { EventSchema, ListEventsParams } from './models.js';
+import type { Event, ListEventsParams } from './models.js';
 
 /**
  * Query events and event streams.
@@ -28,7 +28,7 @@ export class Events {
    * @param params - Query parameters.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  listEvents(params: ListEventsParams = {}, options?: RequestOptions): PagePromise<EventSchema> {
+  listEvents(params: ListEventsParams = {}, options?: RequestOptions): PagePromise<Event> {
     return this.#client.list({ method: 'GET', path: '/events', query: params }, options);
   }
 }

@@ -5,7 +5,7 @@ import type { APIPromise } from '../core/api-promise.js';
 import type { APIClient } from '../core/client.js';
 import type { RequestOptions } from '../core/request-options.js';
 import { buildPath } from '../core/url.js';
-import type { CreateOrganizationDomainBody, OrganizationDomainStandAlone } from './models.js';
+import type { CreateOrganizationDomainBody, OrganizationDomain } from './models.js';
 
 /**
  * Manage organization domains.
@@ -29,7 +29,7 @@ export class OrganizationDomains {
   createOrganizationDomain(
     body: CreateOrganizationDomainBody,
     options?: RequestOptions,
-  ): APIPromise<OrganizationDomainStandAlone> {
+  ): APIPromise<OrganizationDomain> {
     return this.#client.request({ method: 'POST', path: '/organization_domains', body }, options);
   }
 
@@ -40,10 +40,7 @@ export class OrganizationDomains {
    * @param id - Unique identifier of the organization domain.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  getOrganizationDomain(
-    id: string,
-    options?: RequestOptions,
-  ): APIPromise<OrganizationDomainStandAlone> {
+  getOrganizationDomain(id: string, options?: RequestOptions): APIPromise<OrganizationDomain> {
     return this.#client.request(
       { method: 'GET', path: buildPath('/organization_domains/{id}', { id }) },
       options,
@@ -71,10 +68,7 @@ export class OrganizationDomains {
    * @param id - Unique identifier of the organization domain.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  verifyOrganizationDomain(
-    id: string,
-    options?: RequestOptions,
-  ): APIPromise<OrganizationDomainStandAlone> {
+  verifyOrganizationDomain(id: string, options?: RequestOptions): APIPromise<OrganizationDomain> {
     return this.#client.request(
       { method: 'POST', path: buildPath('/organization_domains/{id}/verify', { id }) },
       options,

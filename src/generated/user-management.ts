@@ -18,6 +18,7 @@ import type {
   AuthenticateWithRefreshTokenParams,
   AuthenticateWithTotpParams,
   AuthenticationFactor,
+  AuthenticationResponse,
   ConfirmEmailChangeBody,
   ConfirmEmailChangeResponse,
   CorsOriginResponse,
@@ -34,6 +35,7 @@ import type {
   GetDeviceAuthorizationUrlBody,
   GetUserIdentitiesItem,
   Group,
+  Invitation,
   JwksResponse,
   JwtTemplate,
   ListAuthFactorsParams,
@@ -45,6 +47,7 @@ import type {
   ListSessionsItem,
   ListSessionsParams,
   MagicAuth,
+  OrganizationMembership,
   PasswordReset,
   RedirectUri,
   ResendInvitationBody,
@@ -57,14 +60,11 @@ import type {
   UpdateJwtTemplateBody,
   UpdateOrganizationMembershipBody,
   UpdateUserBody,
+  User,
   UserManagementGetAuthorizationUrlParams,
   UserManagementGetLogoutUrlParams,
   UserManagementListUsersParams,
-  UserlandAuthenticateResponse,
-  UserlandUser,
   UserlandUserAuthenticationFactorEnrollResponse,
-  UserlandUserInvite,
-  UserlandUserOrganizationMembership,
   VerifyEmailBody,
   VerifyEmailResponse,
 } from './models.js';
@@ -134,7 +134,7 @@ export class UserManagement {
   authenticate(
     body: AuthenticateBody,
     options?: RequestOptions,
-  ): APIPromise<UserlandAuthenticateResponse> {
+  ): APIPromise<AuthenticationResponse> {
     return this.#client.request(
       {
         method: 'POST',
@@ -159,7 +159,7 @@ export class UserManagement {
   authenticateWithCode(
     params: AuthenticateWithCodeParams,
     options?: RequestOptions,
-  ): APIPromise<UserlandAuthenticateResponse> {
+  ): APIPromise<AuthenticationResponse> {
     return this.#client.request(
       {
         method: 'POST',
@@ -184,7 +184,7 @@ export class UserManagement {
   authenticateWithPassword(
     params: AuthenticateWithPasswordParams,
     options?: RequestOptions,
-  ): APIPromise<UserlandAuthenticateResponse> {
+  ): APIPromise<AuthenticationResponse> {
     return this.#client.request(
       {
         method: 'POST',
@@ -209,7 +209,7 @@ export class UserManagement {
   authenticateWithRefreshToken(
     params: AuthenticateWithRefreshTokenParams,
     options?: RequestOptions,
-  ): APIPromise<UserlandAuthenticateResponse> {
+  ): APIPromise<AuthenticationResponse> {
     return this.#client.request(
       {
         method: 'POST',
@@ -234,7 +234,7 @@ export class UserManagement {
   authenticateWithMagicAuth(
     params: AuthenticateWithMagicAuthParams,
     options?: RequestOptions,
-  ): APIPromise<UserlandAuthenticateResponse> {
+  ): APIPromise<AuthenticationResponse> {
     return this.#client.request(
       {
         method: 'POST',
@@ -259,7 +259,7 @@ export class UserManagement {
   authenticateWithEmailVerification(
     params: AuthenticateWithEmailVerificationParams,
     options?: RequestOptions,
-  ): APIPromise<UserlandAuthenticateResponse> {
+  ): APIPromise<AuthenticationResponse> {
     return this.#client.request(
       {
         method: 'POST',
@@ -284,7 +284,7 @@ export class UserManagement {
   authenticateWithTotp(
     params: AuthenticateWithTotpParams,
     options?: RequestOptions,
-  ): APIPromise<UserlandAuthenticateResponse> {
+  ): APIPromise<AuthenticationResponse> {
     return this.#client.request(
       {
         method: 'POST',
@@ -309,7 +309,7 @@ export class UserManagement {
   authenticateWithOrganizationSelection(
     params: AuthenticateWithOrganizationSelectionParams,
     options?: RequestOptions,
-  ): APIPromise<UserlandAuthenticateResponse> {
+  ): APIPromise<AuthenticationResponse> {
     return this.#client.request(
       {
         method: 'POST',
@@ -333,7 +333,7 @@ export class UserManagement {
   authenticateWithDeviceCode(
     params: AuthenticateWithDeviceCodeParams,
     options?: RequestOptions,
-  ): APIPromise<UserlandAuthenticateResponse> {
+  ): APIPromise<AuthenticationResponse> {
     return this.#client.request(
       {
         method: 'POST',
@@ -436,7 +436,7 @@ export class UserManagement {
   listInvitations(
     params: ListInvitationsParams = {},
     options?: RequestOptions,
-  ): PagePromise<UserlandUserInvite> {
+  ): PagePromise<Invitation> {
     return this.#client.list(
       {
         method: 'GET',
@@ -457,10 +457,7 @@ export class UserManagement {
    * @param body - The request body.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  sendInvitation(
-    body: SendInvitationBody,
-    options?: RequestOptions,
-  ): APIPromise<UserlandUserInvite> {
+  sendInvitation(body: SendInvitationBody, options?: RequestOptions): APIPromise<Invitation> {
     return this.#client.request(
       { method: 'POST', path: '/user_management/invitations', body, secretKeys: SECRET_KEYS_TOKEN },
       options,
@@ -474,10 +471,7 @@ export class UserManagement {
    * @param token - The token used to accept the invitation.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  findInvitationByToken(
-    token: SecretInput,
-    options?: RequestOptions,
-  ): APIPromise<UserlandUserInvite> {
+  findInvitationByToken(token: SecretInput, options?: RequestOptions): APIPromise<Invitation> {
     return this.#client.request(
       {
         method: 'GET',
@@ -495,7 +489,7 @@ export class UserManagement {
    * @param id - The unique ID of the invitation.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  getInvitation(id: string, options?: RequestOptions): APIPromise<UserlandUserInvite> {
+  getInvitation(id: string, options?: RequestOptions): APIPromise<Invitation> {
     return this.#client.request(
       {
         method: 'GET',
@@ -514,7 +508,7 @@ export class UserManagement {
    * @param id - The unique ID of the invitation.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  acceptInvitation(id: string, options?: RequestOptions): APIPromise<UserlandUserInvite> {
+  acceptInvitation(id: string, options?: RequestOptions): APIPromise<Invitation> {
     return this.#client.request(
       {
         method: 'POST',
@@ -539,7 +533,7 @@ export class UserManagement {
     id: string,
     body: ResendInvitationBody = {},
     options?: RequestOptions,
-  ): APIPromise<UserlandUserInvite> {
+  ): APIPromise<Invitation> {
     return this.#client.request(
       {
         method: 'POST',
@@ -558,7 +552,7 @@ export class UserManagement {
    * @param id - The unique ID of the invitation.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  revokeInvitation(id: string, options?: RequestOptions): APIPromise<UserlandUserInvite> {
+  revokeInvitation(id: string, options?: RequestOptions): APIPromise<Invitation> {
     return this.#client.request(
       {
         method: 'POST',
@@ -643,7 +637,7 @@ export class UserManagement {
   listOrganizationMemberships(
     params: ListOrganizationMembershipsParams = {},
     options?: RequestOptions,
-  ): PagePromise<UserlandUserOrganizationMembership> {
+  ): PagePromise<OrganizationMembership> {
     return this.#client.list(
       { method: 'GET', path: '/user_management/organization_memberships', query: params },
       options,
@@ -663,7 +657,7 @@ export class UserManagement {
   createOrganizationMembership(
     body: CreateOrganizationMembershipBody,
     options?: RequestOptions,
-  ): APIPromise<UserlandUserOrganizationMembership> {
+  ): APIPromise<OrganizationMembership> {
     return this.#client.request(
       { method: 'POST', path: '/user_management/organization_memberships', body },
       options,
@@ -680,7 +674,7 @@ export class UserManagement {
   getOrganizationMembership(
     id: string,
     options?: RequestOptions,
-  ): APIPromise<UserlandUserOrganizationMembership> {
+  ): APIPromise<OrganizationMembership> {
     return this.#client.request(
       { method: 'GET', path: buildPath('/user_management/organization_memberships/{id}', { id }) },
       options,
@@ -699,7 +693,7 @@ export class UserManagement {
     id: string,
     body: UpdateOrganizationMembershipBody = {},
     options?: RequestOptions,
-  ): APIPromise<UserlandUserOrganizationMembership> {
+  ): APIPromise<OrganizationMembership> {
     return this.#client.request(
       {
         method: 'PUT',
@@ -744,7 +738,7 @@ export class UserManagement {
   deactivateOrganizationMembership(
     id: string,
     options?: RequestOptions,
-  ): APIPromise<UserlandUserOrganizationMembership> {
+  ): APIPromise<OrganizationMembership> {
     return this.#client.request(
       {
         method: 'PUT',
@@ -771,7 +765,7 @@ export class UserManagement {
   reactivateOrganizationMembership(
     id: string,
     options?: RequestOptions,
-  ): APIPromise<UserlandUserOrganizationMembership> {
+  ): APIPromise<OrganizationMembership> {
     return this.#client.request(
       {
         method: 'PUT',
@@ -927,7 +921,7 @@ export class UserManagement {
   listUsers(
     params: UserManagementListUsersParams = {},
     options?: RequestOptions,
-  ): PagePromise<UserlandUser> {
+  ): PagePromise<User> {
     return this.#client.list(
       { method: 'GET', path: '/user_management/users', query: params },
       options,
@@ -941,7 +935,7 @@ export class UserManagement {
    * @param body - The request body.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  createUser(body: CreateUserBody, options?: RequestOptions): APIPromise<UserlandUser> {
+  createUser(body: CreateUserBody, options?: RequestOptions): APIPromise<User> {
     return this.#client.request({ method: 'POST', path: '/user_management/users', body }, options);
   }
 
@@ -952,7 +946,7 @@ export class UserManagement {
    * @param externalId - The external ID of the user.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  getUserByExternalId(externalId: string, options?: RequestOptions): APIPromise<UserlandUser> {
+  getUserByExternalId(externalId: string, options?: RequestOptions): APIPromise<User> {
     return this.#client.request(
       {
         method: 'GET',
@@ -971,7 +965,7 @@ export class UserManagement {
    * @param id - The unique ID of the user.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  getUser(id: string, options?: RequestOptions): APIPromise<UserlandUser> {
+  getUser(id: string, options?: RequestOptions): APIPromise<User> {
     return this.#client.request(
       { method: 'GET', path: buildPath('/user_management/users/{id}', { id }) },
       options,
@@ -986,11 +980,7 @@ export class UserManagement {
    * @param body - The request body.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
-  updateUser(
-    id: string,
-    body: UpdateUserBody = {},
-    options?: RequestOptions,
-  ): APIPromise<UserlandUser> {
+  updateUser(id: string, body: UpdateUserBody = {}, options?: RequestOptions): APIPromise<User> {
     return this.#client.request(
       { method: 'PUT', path: buildPath('/user_management/users/{id}', { id }), body },
       options,

@@ -10,7 +10,7 @@ import type {
   CreateWebhookEndpointBody,
   ListWebhookEndpointsParams,
   UpdateWebhookEndpointBody,
-  WebhookEndpointJson,
+  WebhookEndpoint,
 } from './models.js';
 
 // Response keys whose values the client wraps in `SecretString`, one set per distinct list.
@@ -41,7 +41,7 @@ export class Webhooks {
   listWebhookEndpoints(
     params: ListWebhookEndpointsParams = {},
     options?: RequestOptions,
-  ): PagePromise<WebhookEndpointJson> {
+  ): PagePromise<WebhookEndpoint> {
     return this.#client.list(
       { method: 'GET', path: '/webhook_endpoints', query: params, secretKeys: SECRET_KEYS_SECRET },
       options,
@@ -58,7 +58,7 @@ export class Webhooks {
   createWebhookEndpoint(
     body: CreateWebhookEndpointBody,
     options?: RequestOptions,
-  ): APIPromise<WebhookEndpointJson> {
+  ): APIPromise<WebhookEndpoint> {
     return this.#client.request(
       { method: 'POST', path: '/webhook_endpoints', body, secretKeys: SECRET_KEYS_SECRET },
       options,
@@ -77,7 +77,7 @@ export class Webhooks {
     id: string,
     body: UpdateWebhookEndpointBody = {},
     options?: RequestOptions,
-  ): APIPromise<WebhookEndpointJson> {
+  ): APIPromise<WebhookEndpoint> {
     return this.#client.request(
       {
         method: 'PATCH',
