@@ -40,7 +40,8 @@ export function jsDoc(lines: string[]): string {
 function wrap(line: string): string[] {
   if (line.length <= WRAP_WIDTH) return [line];
   const indent = /^(\s*)([-*]|\d+\.) /.exec(line)?.[0].replace(/\S/g, ' ') ?? '';
-  const words = line.split(' ');
+  // A code span counts as one word, so `grant_type: 'password'` is never split across lines.
+  const words = line.match(/`[^`]*`\S*|\S+/g) ?? [];
   const out: string[] = [];
   let current = '';
   for (const word of words) {

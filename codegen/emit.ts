@@ -428,12 +428,10 @@ function methodDoc(document: OpenAPIDocument, plan: MethodPlan): string {
   const lines: string[] = [];
 
   if (plan.variant) {
-    lines.push(
-      `${summary.replace(/\.$/, '')} with \`${plan.variant.property}: ${singleQuoted(plan.variant.value)}\`.`,
-    );
+    lines.push(`${summary.replace(/\.$/, '')} with the \`${plan.variant.value}\` grant type.`);
     lines.push(
       '',
-      `Calls \`${plan.variant.parentName}\` with this grant type set; see it for the response.`,
+      `Sends the same request as \`${plan.variant.parentName}()\`, with \`${plan.variant.property}\` set by the method.`,
     );
   } else {
     lines.push(summary);
@@ -495,14 +493,21 @@ function paramsDoc(plan: MethodPlan): string {
       ? 'Query parameters and body fields.'
       : params.hasQuery
         ? 'Query parameters.'
-        : 'The request body.',
+        : plan.variant
+          ? `The request body without \`${plan.variant.property}\`.`
+          : 'The request body.',
   ];
-  const defaults = plan.defaultsByVariant
-    ? (Object.values(plan.defaultsByVariant.byValue)[0] ?? {})
-    : plan.defaults;
-  if (defaults.clientId) parts.push("`client_id` defaults to the client's `clientId`.");
-  if (defaults.clientSecret) parts.push("`client_secret` defaults to the client's API key.");
-  const constants = Object.entries(params.constants);
+  const variantDefaults = Object.values(plan.defaultsByVariant?.byValue ?? {});
+  if (plan.defaults.clientId || variantDefaults.some((defaults) => defaults.clientId)) {
+    parts.push("`client_id` defaults to the client's `clientId`.");
+  }
+  if (plan.defaults.clientSecret) parts.push("`client_secret` defaults to the client's API key.");
+  if (variantDefaults.some((defaults) => defaults.clientSecret)) {
+    parts.push(
+      "`client_secret` defaults to the client's API key for the grant types that take one.",
+    );
+  }
+  const constants = plan.variant ? [] : Object.entries(params.constants);
   if (constants.length > 0) {
     parts.push(
       `The method sends ${constants.map(([key, value]) => `\`${key}: ${singleQuoted(value)}\``).join(' and ')}.`,

@@ -161,8 +161,8 @@ export class SSO {
    * Get an access token along with the user Profile using the code passed to your Redirect
    * URI.
    * @param body - The request body. `client_id` defaults to the client's `clientId`.
-   * `client_secret` defaults to the client's API key. The method sends `grant_type:
-   * 'authorization_code'`.
+   * `client_secret` defaults to the client's API key. The method sends
+   * `grant_type: 'authorization_code'`.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   getProfileAndToken(

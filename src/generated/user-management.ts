@@ -128,7 +128,7 @@ export class UserManagement {
    *
    * Authenticate a user with a specified authentication method.
    * @param body - The request body. `client_id` defaults to the client's `clientId`.
-   * `client_secret` defaults to the client's API key.
+   * `client_secret` defaults to the client's API key for the grant types that take one.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   authenticate(
@@ -148,12 +148,11 @@ export class UserManagement {
   }
 
   /**
-   * Authenticate with `grant_type: 'authorization_code'`.
+   * Authenticate with the `authorization_code` grant type.
    *
-   * Calls `authenticate` with this grant type set; see it for the response.
-   * @param params - The request body. `client_id` defaults to the client's `clientId`.
-   * `client_secret` defaults to the client's API key. The method sends `grant_type:
-   * 'authorization_code'`.
+   * Sends the same request as `authenticate()`, with `grant_type` set by the method.
+   * @param params - The request body without `grant_type`. `client_id` defaults to the
+   * client's `clientId`. `client_secret` defaults to the client's API key.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   authenticateWithCode(
@@ -173,12 +172,11 @@ export class UserManagement {
   }
 
   /**
-   * Authenticate with `grant_type: 'password'`.
+   * Authenticate with the `password` grant type.
    *
-   * Calls `authenticate` with this grant type set; see it for the response.
-   * @param params - The request body. `client_id` defaults to the client's `clientId`.
-   * `client_secret` defaults to the client's API key. The method sends `grant_type:
-   * 'password'`.
+   * Sends the same request as `authenticate()`, with `grant_type` set by the method.
+   * @param params - The request body without `grant_type`. `client_id` defaults to the
+   * client's `clientId`. `client_secret` defaults to the client's API key.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   authenticateWithPassword(
@@ -198,12 +196,11 @@ export class UserManagement {
   }
 
   /**
-   * Authenticate with `grant_type: 'refresh_token'`.
+   * Authenticate with the `refresh_token` grant type.
    *
-   * Calls `authenticate` with this grant type set; see it for the response.
-   * @param params - The request body. `client_id` defaults to the client's `clientId`.
-   * `client_secret` defaults to the client's API key. The method sends `grant_type:
-   * 'refresh_token'`.
+   * Sends the same request as `authenticate()`, with `grant_type` set by the method.
+   * @param params - The request body without `grant_type`. `client_id` defaults to the
+   * client's `clientId`. `client_secret` defaults to the client's API key.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   authenticateWithRefreshToken(
@@ -223,12 +220,11 @@ export class UserManagement {
   }
 
   /**
-   * Authenticate with `grant_type: 'urn:workos:oauth:grant-type:magic-auth:code'`.
+   * Authenticate with the `urn:workos:oauth:grant-type:magic-auth:code` grant type.
    *
-   * Calls `authenticate` with this grant type set; see it for the response.
-   * @param params - The request body. `client_id` defaults to the client's `clientId`.
-   * `client_secret` defaults to the client's API key. The method sends `grant_type:
-   * 'urn:workos:oauth:grant-type:magic-auth:code'`.
+   * Sends the same request as `authenticate()`, with `grant_type` set by the method.
+   * @param params - The request body without `grant_type`. `client_id` defaults to the
+   * client's `clientId`. `client_secret` defaults to the client's API key.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   authenticateWithMagicAuth(
@@ -248,12 +244,11 @@ export class UserManagement {
   }
 
   /**
-   * Authenticate with `grant_type: 'urn:workos:oauth:grant-type:email-verification:code'`.
+   * Authenticate with the `urn:workos:oauth:grant-type:email-verification:code` grant type.
    *
-   * Calls `authenticate` with this grant type set; see it for the response.
-   * @param params - The request body. `client_id` defaults to the client's `clientId`.
-   * `client_secret` defaults to the client's API key. The method sends `grant_type:
-   * 'urn:workos:oauth:grant-type:email-verification:code'`.
+   * Sends the same request as `authenticate()`, with `grant_type` set by the method.
+   * @param params - The request body without `grant_type`. `client_id` defaults to the
+   * client's `clientId`. `client_secret` defaults to the client's API key.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   authenticateWithEmailVerification(
@@ -273,12 +268,11 @@ export class UserManagement {
   }
 
   /**
-   * Authenticate with `grant_type: 'urn:workos:oauth:grant-type:mfa-totp'`.
+   * Authenticate with the `urn:workos:oauth:grant-type:mfa-totp` grant type.
    *
-   * Calls `authenticate` with this grant type set; see it for the response.
-   * @param params - The request body. `client_id` defaults to the client's `clientId`.
-   * `client_secret` defaults to the client's API key. The method sends `grant_type:
-   * 'urn:workos:oauth:grant-type:mfa-totp'`.
+   * Sends the same request as `authenticate()`, with `grant_type` set by the method.
+   * @param params - The request body without `grant_type`. `client_id` defaults to the
+   * client's `clientId`. `client_secret` defaults to the client's API key.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   authenticateWithTotp(
@@ -298,12 +292,11 @@ export class UserManagement {
   }
 
   /**
-   * Authenticate with `grant_type: 'urn:workos:oauth:grant-type:organization-selection'`.
+   * Authenticate with the `urn:workos:oauth:grant-type:organization-selection` grant type.
    *
-   * Calls `authenticate` with this grant type set; see it for the response.
-   * @param params - The request body. `client_id` defaults to the client's `clientId`.
-   * `client_secret` defaults to the client's API key. The method sends `grant_type:
-   * 'urn:workos:oauth:grant-type:organization-selection'`.
+   * Sends the same request as `authenticate()`, with `grant_type` set by the method.
+   * @param params - The request body without `grant_type`. `client_id` defaults to the
+   * client's `clientId`. `client_secret` defaults to the client's API key.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   authenticateWithOrganizationSelection(
@@ -323,11 +316,11 @@ export class UserManagement {
   }
 
   /**
-   * Authenticate with `grant_type: 'urn:ietf:params:oauth:grant-type:device_code'`.
+   * Authenticate with the `urn:ietf:params:oauth:grant-type:device_code` grant type.
    *
-   * Calls `authenticate` with this grant type set; see it for the response.
-   * @param params - The request body. `client_id` defaults to the client's `clientId`. The
-   * method sends `grant_type: 'urn:ietf:params:oauth:grant-type:device_code'`.
+   * Sends the same request as `authenticate()`, with `grant_type` set by the method.
+   * @param params - The request body without `grant_type`. `client_id` defaults to the
+   * client's `clientId`.
    * @param options - Per-request options: idempotency key, headers, timeout, retries, signal.
    */
   authenticateWithDeviceCode(
