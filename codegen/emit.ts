@@ -28,7 +28,10 @@ export interface GeneratedFile {
   text: string;
 }
 
-/** Renders every generated file, in a fixed order. Enum names are settled here, after every type is rendered. */
+/**
+ * Renders every generated file, in a fixed order. Enum names are settled here, after every type
+ * is rendered.
+ */
 export function emitAll(input: EmitInput): GeneratedFile[] {
   const namespaces = namespacesInOrder(input.plans);
   const models = renderModels(input);
@@ -58,14 +61,23 @@ function renderModels(input: EmitInput): string {
   const { document, renderer, sides } = input;
   const componentNames = Object.keys(document.components.schemas).sort();
 
+  // index.ts re-exports the models next to the namespace classes, so the names must not meet.
+  const declared = new Set<string>([
+    ...namespacesInOrder(input.plans).map(namespaceClassName),
+    'WorkOSResources',
+  ]);
+  const declare = (name: string) => {
+    if (declared.has(name)) throw new Error(`Two exports of src/generated would be named ${name}`);
+    declared.add(name);
+  };
+
   let components = '';
-  const declared = new Set<string>();
   for (const name of componentNames) {
     const schema = document.components.schemas[name];
     if (!schema) continue;
     for (const side of sides.declaredSides(name)) {
       const typeName = sides.typeName(name, side);
-      declared.add(typeName);
+      declare(typeName);
       components += renderComponent(renderer, name, typeName, schema, side);
     }
   }
@@ -76,14 +88,13 @@ function renderModels(input: EmitInput): string {
   )) {
     if (!document.components.schemas[target])
       throw new Error(`MODEL_ALIASES: no schema ${target} for ${alias}`);
-    if (declared.has(alias)) throw new Error(`MODEL_ALIASES: ${alias} is already a schema name`);
-    declared.add(alias);
+    declare(alias);
     aliases += `${jsDoc([`{@link ${target}}, under the name WorkOS's SDKs use.`])}export type ${alias} = ${target};\n\n`;
   }
 
   let operationTypes = '';
   for (const declaration of input.declarations) {
-    declared.add(declaration.name.final);
+    declare(declaration.name.final);
     operationTypes += `${jsDoc([declaration.doc])}${declaration.render(renderer)}\n`;
   }
 
