@@ -75,7 +75,7 @@ export class ComponentSides {
   }
 }
 
-/** Every component a schema reaches through `$ref`s, itself included when it is a reference. */
+/** Collects every component a schema reaches through `$ref`s, itself included when it is a reference. */
 export function referencedComponents(
   document: OpenAPIDocument,
   schema: SchemaObject | undefined,
@@ -119,7 +119,7 @@ export function walkSchema(
 }
 
 /**
- * A schema with its documentation removed, as JSON, so two schemas that differ only in prose
+ * Serializes a schema without its documentation, so two schemas that differ only in prose
  * compare equal. The spec inlines copies of components with reworded descriptions
  * (`x-inline-with-overrides`); such a copy is typed as the component.
  */
@@ -131,7 +131,7 @@ export function structuralKey(schema: SchemaObject): string {
   );
 }
 
-/** The component a schema is a prose-only copy of, if any. */
+/** Finds the component a schema is a prose-only copy of, if any. */
 export function equalComponent(
   document: OpenAPIDocument,
   schema: SchemaObject,

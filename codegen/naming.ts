@@ -66,15 +66,19 @@ export function namespaceForTag(tag: string): string {
 }
 
 /**
- * The method name of an operation.
+ * Returns the method name of an operation.
  *
  * The rule reads the operation's summary, which is the title WorkOS's API reference shows:
- * "Get an Organization by External ID" becomes `getOrganizationByExternalId`. Articles are
- * dropped; a trailing "for/to/from X" moves in front of its noun ("List API keys for an
- * organization" → `listOrganizationApiKeys`); a namespace word is dropped where the namespace
- * names it already. Acronyms are cased as words (`Url`, `Jwks`). Operations without a summary fall
- * back to their operationId's action. {@link METHOD_NAME_OVERRIDES} holds the published names
- * that no rule derives.
+ * "Get an Organization by External ID" becomes `getOrganizationByExternalId`.
+ *
+ * - Articles are dropped.
+ * - A trailing "for/to/from X" moves in front of its noun: "List API keys for an organization"
+ *   becomes `listOrganizationApiKeys`.
+ * - A namespace word is dropped where the namespace names it already.
+ * - Acronyms are cased as words (`Url`, `Jwks`).
+ *
+ * Operations without a summary fall back to their operationId's action.
+ * {@link METHOD_NAME_OVERRIDES} contains the published names that no rule derives.
  */
 export function methodName(
   method: string,

@@ -1,5 +1,5 @@
 /**
- * Which fields hold credentials. Such a field is typed `SecretString` in a response, so it cannot
+ * The rule for fields that contain credentials. Such a field is typed `SecretString` in a response, so it cannot
  * reach a log by accident, and `SecretInput` (a string or a `SecretString`) in a request.
  *
  * The rule is by field name, because the client wraps response values by key (see `secretKeys`

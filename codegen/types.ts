@@ -209,7 +209,7 @@ export class TypeRenderer {
   }
 
   /**
-   * The members of an object schema: its properties, plus `?: never` for each field its `not`
+   * Collects the members of an object schema: its properties, plus `?: never` for each field its `not`
    * clause forbids (`not: { anyOf: [{ required: [x] }] }`, the spec's way to say "x must be
    * absent").
    */
