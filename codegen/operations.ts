@@ -1,6 +1,6 @@
 import { ComponentSides, equalComponent, referencedComponents, walkSchema } from './components.js';
 import { cleanProse } from './docs.js';
-import { AUTHENTICATE_VARIANT_OVERRIDES } from './overrides.js';
+import { AUTHENTICATE_VARIANT_OVERRIDES, UNAUTHENTICATED_OPERATIONS } from './overrides.js';
 import {
   argumentName,
   methodName,
@@ -171,7 +171,8 @@ export class OperationPlanner {
       pathArgs: this.#pathArguments(path, parameters),
       params: undefined,
       accessToken,
-      auth: !publicEndpoint && !accessToken,
+      auth:
+        !publicEndpoint && !accessToken && !UNAUTHENTICATED_OPERATIONS.has(`${httpMethod} ${path}`),
       defaults: {},
       response: { kind: 'void' },
       secretKeys: [],
@@ -568,8 +569,8 @@ export class OperationPlanner {
    * response schema. Core wraps a key at any depth, so a scoped name such as `value` may only be
    * listed when every `value` in the response is a secret.
    *
-   * NOTE: free-form maps (`metadata`, `custom_attributes`, `raw_attributes`) are typed
-   * `Record<string, ...>`, yet a key named like a credential inside one is wrapped too.
+   * Core never looks inside the free-form maps `metadata`, `custom_attributes` and
+   * `raw_attributes`, whose keys are the user's own, so they stay plain `Record<string, ...>`.
    */
   #secretKeys(schema: SchemaObject, plan: MethodPlan): string[] {
     const keys = new Set<string>();

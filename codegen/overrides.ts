@@ -93,3 +93,13 @@ export const MODEL_ALIASES: Record<string, string> = {
   User: 'UserlandUser',
   WebhookEndpoint: 'WebhookEndpointJson',
 };
+
+/**
+ * Operations that the spec leaves under the default API-key security but that WorkOS serves to
+ * anyone, keyed like {@link METHOD_NAME_OVERRIDES}. The SDK sends no API key to them, so a client
+ * without one (in a browser or at the edge) can still call them.
+ */
+export const UNAUTHENTICATED_OPERATIONS: ReadonlySet<string> = new Set([
+  // The JSON Web Key Set that verifies AuthKit and SSO access tokens is public by design.
+  'GET /sso/jwks/{clientId}',
+]);

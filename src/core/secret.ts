@@ -63,9 +63,18 @@ export function exposeSecret(value: SecretInput): string {
   return value instanceof SecretString ? value.expose() : value;
 }
 
+// Free-form maps whose keys are the user's own: a metadata entry named `token` is data, not a
+// credential, so nothing inside these is wrapped.
+const FREE_FORM_KEYS: ReadonlySet<string> = new Set([
+  'metadata',
+  'custom_attributes',
+  'raw_attributes',
+]);
+
 /**
  * Replaces the string values found under `keys`, at any depth of a parsed JSON body, with
- * {@link SecretString}s. The body is changed in place and returned.
+ * {@link SecretString}s. Values inside `metadata`, `custom_attributes` and `raw_attributes` are
+ * left alone. The body is changed in place and returned.
  */
 export function wrapSecrets<T>(body: T, keys: ReadonlySet<string>): T {
   if (keys.size === 0) return body;
@@ -85,7 +94,7 @@ function wrapIn(value: unknown, keys: ReadonlySet<string>): void {
     const field = record[key];
     if (keys.has(key) && typeof field === 'string') {
       record[key] = new SecretString(field);
-    } else {
+    } else if (!FREE_FORM_KEYS.has(key)) {
       wrapIn(field, keys);
     }
   }

@@ -118,7 +118,7 @@ export class UserManagement {
    */
   getJwks(clientId: string, options?: RequestOptions): APIPromise<JwksResponse> {
     return this.#client.request(
-      { method: 'GET', path: buildPath('/sso/jwks/{clientId}', { clientId }) },
+      { method: 'GET', path: buildPath('/sso/jwks/{clientId}', { clientId }), auth: false },
       options,
     );
   }

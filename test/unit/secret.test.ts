@@ -65,6 +65,21 @@ describe('wrapSecrets', () => {
     expect(body.user.id).toBe('user_1');
   });
 
+  it('leaves free-form maps alone', () => {
+    const body = wrapSecrets(
+      {
+        user: { metadata: { token: 'mine' }, custom_attributes: { secret: 'x' } },
+        raw_attributes: { password: 'p' },
+        token: 't',
+      },
+      new Set(['token', 'secret', 'password']),
+    );
+    expect(body.user.metadata.token).toBe('mine');
+    expect(body.user.custom_attributes.secret).toBe('x');
+    expect(body.raw_attributes.password).toBe('p');
+    expect(body.token).toBeInstanceOf(SecretString);
+  });
+
   it('leaves a body without those keys unchanged', () => {
     const body = { id: 'x', nested: [{ token_type: 'Bearer' }] };
     expect(wrapSecrets(structuredClone(body), new Set(['token']))).toEqual(body);
