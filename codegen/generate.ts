@@ -12,14 +12,16 @@ import * as prettier from 'prettier';
 import { ComponentSides } from './components.js';
 import { emitAll, type GeneratedFile } from './emit.js';
 import { OperationPlanner } from './operations.js';
+import { renderOperationsPage } from './operations-page.js';
 import { loadSpec } from './spec.js';
 import { TypeRenderer } from './types.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT_DIR = join(ROOT, 'src', 'generated');
+const OPERATIONS_PAGE = join(ROOT, 'docs', 'operations.md');
 
-/** Builds every generated file in memory, formatted. */
-export async function generate(): Promise<GeneratedFile[]> {
+/** Builds every generated file in memory, formatted, and the docs/operations.md page. */
+export async function generate(): Promise<{ files: GeneratedFile[]; operationsPage: string }> {
   const { document, specVersion } = loadSpec();
   const sides = new ComponentSides(document);
   const renderer = new TypeRenderer(document, (name, side) => sides.typeName(name, side));
@@ -43,24 +45,31 @@ export async function generate(): Promise<GeneratedFile[]> {
     printWidth: 100,
     trailingComma: 'all' as const,
   };
-  return Promise.all(
+  const formatted = await Promise.all(
     files.map(async (file) => ({
       fileName: file.fileName,
       text: await prettier.format(file.text, { ...config, parser: 'typescript' }),
     })),
   );
+  const operationsPage = await prettier.format(renderOperationsPage(planner.plans, specVersion), {
+    ...config,
+    parser: 'markdown',
+  });
+  return { files: formatted, operationsPage };
 }
 
 /** Replaces src/generated/ with freshly generated files and removes stale files of older runs. */
 async function main(): Promise<void> {
-  const files = await generate();
+  const { files, operationsPage } = await generate();
   mkdirSync(OUTPUT_DIR, { recursive: true });
   const current = new Set(files.map((file) => file.fileName));
   for (const existing of readdirSync(OUTPUT_DIR)) {
     if (existing.endsWith('.ts') && !current.has(existing)) rmSync(join(OUTPUT_DIR, existing));
   }
   for (const file of files) writeFileSync(join(OUTPUT_DIR, file.fileName), file.text);
-  console.log(`Wrote ${files.length} files to src/generated`);
+  mkdirSync(dirname(OPERATIONS_PAGE), { recursive: true });
+  writeFileSync(OPERATIONS_PAGE, operationsPage);
+  console.log(`Wrote ${files.length} files to src/generated and docs/operations.md`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
