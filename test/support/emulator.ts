@@ -1,9 +1,12 @@
 import { createServer as createHttpServer } from 'node:http';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 import { getRequestListener } from '@hono/node-server';
 import type { EmulatorSeedConfig } from 'workos/emulate';
 
 import { listenOnLoopback } from './loopback.js';
+import { installedPackageDir } from './package-path.js';
 
 /** The API key the WorkOS emulator accepts when its seed names none. */
 export const DEFAULT_API_KEY = 'sk_test_default';
@@ -145,7 +148,9 @@ interface EmulatorParts {
 async function loadEmulatorParts(): Promise<EmulatorParts> {
   // NOTE: these module paths are internal to `workos` 0.14.0 (the devDependency is pinned to
   // it); a new version of the package may move them.
-  const entry = import.meta.resolve('workos/emulate');
+  const entry = pathToFileURL(
+    join(installedPackageDir('workos'), 'dist', 'emulate', 'index.js'),
+  ).href;
   const core = (await import(new URL('./core/index.js', entry).href)) as Pick<
     EmulatorParts,
     'createServer'

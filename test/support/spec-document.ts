@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 
 import { parse } from 'yaml';
+
+import { installedPackageDir } from './package-path.js';
 
 /**
  * The parts of an OpenAPI 3.x document that the spec server reads. Everything else in the
@@ -95,7 +97,7 @@ let publishedSpec: OpenApiDocument | undefined;
  */
 export function loadPublishedSpec(): OpenApiDocument {
   if (!publishedSpec) {
-    const file = fileURLToPath(import.meta.resolve('@workos/openapi-spec/spec'));
+    const file = join(installedPackageDir('@workos/openapi-spec'), 'open-api-spec.yaml');
     publishedSpec = parse(readFileSync(file, 'utf8')) as OpenApiDocument;
   }
   return publishedSpec;
