@@ -106,12 +106,12 @@ export class APIClient {
       const failure = error instanceof Error ? error : new Error(String(error));
       const apiError =
         failure instanceof WorkOSError && 'status' in failure ? (failure as APIError) : undefined;
-      callHook(config.hooks.onError, {
+      callHook(config.hooks.onError, () => ({
         ...event,
         error: failure,
         status: apiError?.status,
         requestId: apiError?.requestId,
-      });
+      }));
       throw failure;
     } finally {
       deadline.dispose();
@@ -131,7 +131,7 @@ export class APIClient {
 
     for (let attempt = 1; ; attempt++) {
       event.attempt = attempt;
-      callHook(hooks.onRequest, { ...event });
+      callHook(hooks.onRequest, () => ({ ...event }));
 
       const started = Date.now();
       let response: Response;
@@ -153,12 +153,12 @@ export class APIClient {
       }
 
       const requestId = response.headers.get('x-request-id') ?? undefined;
-      callHook(hooks.onResponse, {
+      callHook(hooks.onResponse, () => ({
         ...event,
         status: response.status,
         requestId,
         durationMs: Date.now() - started,
-      });
+      }));
 
       if (response.ok) {
         const data = await this.#readBody<T>(response, spec, url, deadline, requestId);
@@ -192,13 +192,13 @@ export class APIClient {
     // Sleeping past the deadline would only end in a timeout, so report the real failure now.
     if (delayMs >= deadline.remaining()) throw failure;
 
-    callHook(this.#config.hooks.onRetry, {
+    callHook(this.#config.hooks.onRetry, () => ({
       ...event,
       status: apiError?.status,
       requestId: apiError?.requestId,
       delayMs,
       reason: retryReason(failure, apiError),
-    });
+    }));
     await deadline.sleep(delayMs, failure);
   }
 
@@ -210,7 +210,7 @@ export class APIClient {
     requestId: string | undefined,
   ): Promise<T> {
     const text = await this.#readText(response, deadline, spec, url);
-    if (response.status === 204 || text.trim() === '') return undefined as T;
+    if (response.status === 204 || isBlank(text)) return undefined as T;
 
     let parsed: unknown;
     try {
@@ -228,7 +228,7 @@ export class APIClient {
     url: string,
   ): Promise<unknown> {
     const text = await this.#readText(response, deadline, spec, url);
-    if (text.trim() === '') return undefined;
+    if (isBlank(text)) return undefined;
     try {
       return JSON.parse(text);
     } catch {
@@ -341,6 +341,11 @@ function pathOf(url: string): string {
   return new URL(url).pathname;
 }
 
+// Looks for the first non-space character instead of trimming, which would copy a large body.
+function isBlank(text: string): boolean {
+  return !/\S/.test(text);
+}
+
 const SECRET_QUERY_PARAMS = new Set([
   'client_secret',
   'code',
@@ -349,9 +354,11 @@ const SECRET_QUERY_PARAMS = new Set([
   'token',
   'password',
 ]);
+const SECRET_QUERY_PATTERN = new RegExp(`[?&](${[...SECRET_QUERY_PARAMS].join('|')})=`);
 
 /** Replaces the values of credential query parameters, so URLs can go to hooks and errors. */
 export function redactUrl(url: string): string {
+  if (!SECRET_QUERY_PATTERN.test(url)) return url;
   const parsed = new URL(url);
   let changed = false;
   for (const name of [...parsed.searchParams.keys()]) {

@@ -60,11 +60,14 @@ export interface Hooks {
   onError?: (event: ErrorEvent) => void;
 }
 
-/** Calls a hook and swallows what it throws. */
-export function callHook<E>(hook: ((event: E) => void) | undefined, event: E): void {
+/**
+ * Calls a hook with the event that `buildEvent` makes, and swallows what the hook throws. The
+ * event is built only when the hook is set, so calls without hooks pay nothing for them.
+ */
+export function callHook<E>(hook: ((event: E) => void) | undefined, buildEvent: () => E): void {
   if (!hook) return;
   try {
-    hook(event);
+    hook(buildEvent());
   } catch {
     // A failing logger must not change the outcome of an API call.
   }
