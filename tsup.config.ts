@@ -8,4 +8,6 @@ export default defineConfig({
   clean: true,
   target: 'es2022',
   treeshake: true,
+  // Keep class names such as WorkOS and NotFoundError intact in stack traces and logs.
+  keepNames: true,
 });

@@ -1,5 +1,5 @@
 import { APIPromise, type WithResponse } from './api-promise.js';
-import { checkTimeout, type ResolvedConfig } from './config.js';
+import { timeoutProblem, type ResolvedConfig } from './config.js';
 import {
   AbortError,
   ConnectionError,
@@ -85,14 +85,20 @@ export class APIClient {
 
   async #send<T>(spec: RequestSpec, options: RequestOptions): Promise<WithResponse<T>> {
     const config = this.#config;
-    if (options.timeout !== undefined) checkTimeout('timeout', options.timeout);
+    const timeoutError =
+      options.timeout === undefined ? undefined : timeoutProblem('timeout', options.timeout);
+    if (timeoutError) throw new InvalidArgumentError(timeoutError);
     const plan = planRetries(spec.method, options, config.maxRetries);
     const { query, body } = this.#applyDefaults(spec);
 
     const url = config.baseUrl + spec.path + buildQuery(query);
     const serializedBody = body === undefined ? undefined : stringifyBody(body);
     const headers = this.#headers(spec, options, plan, serializedBody !== undefined);
-    const deadline = new Deadline(options.timeout ?? config.timeout, options.signal);
+    const deadline = new Deadline(
+      options.timeout ?? config.timeout,
+      options.signal,
+      `${spec.method} ${spec.path}`,
+    );
     const event: RequestEvent = {
       method: spec.method,
       url: redactUrl(url),
@@ -144,7 +150,7 @@ export class APIClient {
           signal: deadline.signal,
         });
       } catch (cause) {
-        const failure = deadline.explain(cause, `${spec.method} ${pathOf(url)}`);
+        const failure = deadline.explain(cause);
         if (failure instanceof ConnectionError && attempt < plan.maxAttempts) {
           await this.#sleepBeforeRetry(plan, deadline, event, attempt, failure, undefined);
           continue;
@@ -168,7 +174,7 @@ export class APIClient {
       const error = createAPIError({
         status: response.status,
         headers: response.headers,
-        body: await this.#readErrorBody(response, deadline, spec, url),
+        body: await this.#readErrorBody(response, deadline),
         method: spec.method,
         url: redactUrl(url),
       });
@@ -209,7 +215,7 @@ export class APIClient {
     deadline: Deadline,
     requestId: string | undefined,
   ): Promise<T> {
-    const text = await this.#readText(response, deadline, spec, url);
+    const text = await this.#readText(response, deadline);
     if (response.status === 204 || isBlank(text)) return undefined as T;
 
     let parsed: unknown;
@@ -221,13 +227,8 @@ export class APIClient {
     return (spec.secretKeys ? wrapSecrets(parsed, spec.secretKeys) : parsed) as T;
   }
 
-  async #readErrorBody(
-    response: Response,
-    deadline: Deadline,
-    spec: RequestSpec,
-    url: string,
-  ): Promise<unknown> {
-    const text = await this.#readText(response, deadline, spec, url);
+  async #readErrorBody(response: Response, deadline: Deadline): Promise<unknown> {
+    const text = await this.#readText(response, deadline);
     if (isBlank(text)) return undefined;
     try {
       return JSON.parse(text);
@@ -236,16 +237,11 @@ export class APIClient {
     }
   }
 
-  async #readText(
-    response: Response,
-    deadline: Deadline,
-    spec: RequestSpec,
-    url: string,
-  ): Promise<string> {
+  async #readText(response: Response, deadline: Deadline): Promise<string> {
     try {
       return await response.text();
     } catch (cause) {
-      throw deadline.explain(cause, `${spec.method} ${pathOf(url)}`);
+      throw deadline.explain(cause);
     }
   }
 
@@ -337,10 +333,6 @@ function retryReason(
   return failure instanceof TimeoutError ? 'timeout' : 'connection_error';
 }
 
-function pathOf(url: string): string {
-  return new URL(url).pathname;
-}
-
 // Looks for the first non-space character instead of trimming, which would copy a large body.
 function isBlank(text: string): boolean {
   return !/\S/.test(text);
@@ -380,11 +372,18 @@ class Deadline {
   readonly #endsAt: number;
   readonly #timer: ReturnType<typeof setTimeout>;
   readonly #callerSignal: AbortSignal | undefined;
+  readonly #request: string;
   readonly #onCallerAbort = () =>
-    this.#controller.abort(new AbortError('The request was aborted by its signal'));
+    this.#controller.abort(
+      new AbortError(`${this.#request} was aborted by its signal`, {
+        cause: this.#callerSignal?.reason,
+      }),
+    );
   #timedOut = false;
 
-  constructor(timeout: number, callerSignal: AbortSignal | undefined) {
+  /** `request` is the method and path, for messages. */
+  constructor(timeout: number, callerSignal: AbortSignal | undefined, request: string) {
+    this.#request = request;
     this.#timeout = timeout;
     this.#endsAt = Date.now() + timeout;
     this.#callerSignal = callerSignal;
@@ -407,15 +406,15 @@ class Deadline {
     return this.#endsAt - Date.now();
   }
 
-  /**
-   * Turns what a transport threw into a timeout, an abort or a connection error. `request` is
-   * the method and path, for the message.
-   */
-  explain(cause: unknown, request: string): WorkOSError {
+  /** Turns what a transport threw into a timeout, an abort or a connection error. */
+  explain(cause: unknown): WorkOSError {
+    const request = this.#request;
     if (this.#timedOut)
       return new TimeoutError(`${request} timed out after ${this.#timeout} ms`, this.#timeout);
     if (this.#callerSignal?.aborted)
-      return new AbortError(`${request} was aborted by its signal`, { cause });
+      return new AbortError(`${request} was aborted by its signal`, {
+        cause: this.#callerSignal.reason,
+      });
     if (cause instanceof WorkOSError) return cause;
     const detail = cause instanceof Error ? describeNetworkError(cause) : String(cause);
     return new ConnectionError(`${request} failed before a response arrived: ${detail}`, { cause });

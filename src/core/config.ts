@@ -62,8 +62,13 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   const clientId = options.clientId ?? readEnv('WORKOS_CLIENT_ID');
   const baseUrl = options.baseUrl ?? readEnv('WORKOS_BASE_URL') ?? DEFAULT_BASE_URL;
 
-  if (apiKey !== undefined) checkToken('apiKey', apiKey, false);
-  if (clientId !== undefined) checkToken('clientId', clientId, true);
+  // A bad value read from the environment is reported under the variable's name.
+  if (apiKey !== undefined) {
+    checkToken(options.apiKey !== undefined ? 'apiKey' : 'WORKOS_API_KEY', apiKey, false);
+  }
+  if (clientId !== undefined) {
+    checkToken(options.clientId !== undefined ? 'clientId' : 'WORKOS_CLIENT_ID', clientId, true);
+  }
   if (options.userAgent !== undefined && !HEADER_TEXT_BYTES.test(options.userAgent)) {
     throw new WorkOSConfigError(
       `userAgent ${JSON.stringify(options.userAgent)} contains a character not allowed in an HTTP header: use printable ASCII without line breaks`,
@@ -71,11 +76,12 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   }
 
   const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
-  checkTimeout('timeout', timeout);
+  const problem = timeoutProblem('timeout', timeout);
+  if (problem) throw new WorkOSConfigError(problem);
   const maxRetries = options.maxRetries ?? DEFAULT_MAX_RETRIES;
   if (!Number.isInteger(maxRetries) || maxRetries < 0) {
     throw new WorkOSConfigError(
-      `maxRetries must be an integer of at least 0 (got ${String(maxRetries)})`,
+      `maxRetries must be an integer of at least 0 (got ${describeValue(maxRetries)})`,
     );
   }
   if (options.fetch !== undefined && typeof options.fetch !== 'function') {
@@ -88,7 +94,10 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   return {
     apiKey,
     clientId,
-    baseUrl: normaliseBaseUrl(baseUrl),
+    baseUrl: normaliseBaseUrl(
+      baseUrl,
+      options.baseUrl === undefined && baseUrl !== DEFAULT_BASE_URL ? 'WORKOS_BASE_URL' : 'baseUrl',
+    ),
     timeout,
     maxRetries,
     userAgent: `workos-ts/${VERSION}` + (options.userAgent ? ` ${options.userAgent}` : ''),
@@ -98,16 +107,21 @@ export function resolveConfig(options: ClientOptions): ResolvedConfig {
   };
 }
 
-/** @throws {WorkOSConfigError} unless `timeout` is a positive, finite number of milliseconds. */
-export function checkTimeout(name: string, timeout: number): void {
-  if (typeof timeout !== 'number' || !Number.isFinite(timeout) || timeout <= 0) {
-    throw new WorkOSConfigError(
-      `${name} must be a positive number of milliseconds (got ${String(timeout)})`,
-    );
-  }
+/**
+ * Returns the error message for a `timeout` that is not a positive, finite number of
+ * milliseconds, or `undefined` when it is valid.
+ */
+export function timeoutProblem(name: string, timeout: unknown): string | undefined {
+  if (typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0) return undefined;
+  return `${name} must be a positive number of milliseconds (got ${describeValue(timeout)})`;
 }
 
-function checkToken(name: 'apiKey' | 'clientId', value: string, showValue: boolean): void {
+/** Shows a value in a message so that its type is visible: strings quoted, others as written. */
+export function describeValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(value) : String(value);
+}
+
+function checkToken(name: string, value: string, showValue: boolean): void {
   if (typeof value !== 'string' || value === '') {
     throw new WorkOSConfigError(`${name} must be a non-empty string`);
   }
@@ -122,23 +136,23 @@ function checkToken(name: 'apiKey' | 'clientId', value: string, showValue: boole
   );
 }
 
-function normaliseBaseUrl(baseUrl: string): string {
+function normaliseBaseUrl(baseUrl: string, name: string): string {
   let url: URL;
   try {
     url = new URL(baseUrl);
   } catch {
     throw new WorkOSConfigError(
-      `baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL: use a value such as https://api.workos.com`,
+      `${name} ${JSON.stringify(baseUrl)} is not an absolute URL: use a value such as https://api.workos.com`,
     );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new WorkOSConfigError(
-      `baseUrl ${JSON.stringify(baseUrl)} must use http or https (got ${url.protocol})`,
+      `${name} ${JSON.stringify(baseUrl)} must use http or https (got ${url.protocol})`,
     );
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
     throw new WorkOSConfigError(
-      `baseUrl ${JSON.stringify(url.origin + url.pathname)} must not carry credentials, a query or a fragment`,
+      `${name} ${JSON.stringify(url.origin + url.pathname)} must not carry credentials, a query or a fragment`,
     );
   }
   return url.origin + url.pathname.replace(/\/+$/, '');

@@ -27,11 +27,17 @@ export interface RequestOptions {
   idempotencyKey?: string;
   /** Extra headers for this request. `Authorization` and `User-Agent` are set by the client. */
   headers?: Record<string, string>;
-  /** Milliseconds before one attempt is abandoned with a `TimeoutError`. Default: the client's (30,000). */
+  /**
+   * Milliseconds the whole call may take, every attempt and backoff wait included, before it
+   * fails with a `TimeoutError`. Default: the client's (30,000).
+   */
   timeout?: number;
   /** Aborts the request, including any backoff sleep between attempts. */
   signal?: AbortSignal;
-  /** Retries after the first attempt. Default: the client's (3). `0` turns retries off. */
+  /**
+   * Retries after the first attempt. Default: the client's (3). `0` turns retries off. A
+   * `strategy` that sets `maxAttempts` takes precedence.
+   */
   maxRetries?: number;
   /** How this request may be retried; see {@link RetryStrategy}. */
   strategy?: RetryStrategy;

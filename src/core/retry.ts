@@ -1,3 +1,4 @@
+import { describeValue } from './config.js';
 import { InvalidArgumentError } from './errors.js';
 import type { HttpMethod, RequestOptions } from './request-options.js';
 
@@ -47,6 +48,11 @@ export function planRetries(
         'strategy.idempotent must be a non-empty idempotency key string',
       );
     }
+    if (idempotencyKey !== undefined && idempotencyKey !== strategy.idempotent) {
+      throw new InvalidArgumentError(
+        'idempotencyKey and strategy.idempotent name different idempotency keys: pass only one',
+      );
+    }
     idempotencyKey = strategy.idempotent;
   } else if (strategy !== undefined && 'retry' in strategy) {
     maxAttempts = checkCount('strategy.retry.maxAttempts', strategy.retry.maxAttempts, 1);
@@ -70,7 +76,7 @@ export function planRetries(
 function checkCount(name: string, value: number, min: number): number {
   if (!Number.isInteger(value) || value < min) {
     throw new InvalidArgumentError(
-      `${name} must be an integer of at least ${min} (got ${String(value)})`,
+      `${name} must be an integer of at least ${min} (got ${describeValue(value)})`,
     );
   }
   return value;

@@ -5,7 +5,7 @@ import { SecretString } from './secret.js';
  * Fills a path template such as `/organizations/{id}` with percent-encoded values.
  *
  * Each value is encoded with `encodeURIComponent`, so `/`, `?` and `#` stay inside their segment.
- * An empty value, `.` or `..` is rejected with an {@link InvalidArgumentError}, because each would
+ * An empty or blank value, `.` or `..` is rejected with an {@link InvalidArgumentError}, because each would
  * make the request reach another route.
  */
 export function buildPath(template: string, params: Record<string, unknown>): string {
@@ -19,7 +19,7 @@ export function buildPath(template: string, params: Record<string, unknown>): st
     }
 
     const text = String(value);
-    if (text === '' || text === '.' || text === '..') {
+    if (text.trim() === '' || text === '.' || text === '..') {
       throw new InvalidArgumentError(
         `Path parameter ${name} must be a non-empty identifier (got ${JSON.stringify(text)}) for ${template}`,
       );

@@ -10,6 +10,7 @@ import {
   ConnectionError,
   DecodeError,
   InternalServerError,
+  InvalidArgumentError,
   NotFoundError,
   RateLimitError,
   TimeoutError,
@@ -481,9 +482,25 @@ describe('timeouts and aborts', () => {
 
     const error = await pending.catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AbortError);
+    expect((error as AbortError).message).toBe('GET /x was aborted by its signal');
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(recorded.retries.map((event) => event.delayMs)).toEqual([30_000]);
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('an abort keeps its reason as the cause', async () => {
+    server.handle(() => ({ kind: 'hang' }));
+    const controller = new AbortController();
+    const reason = new Error('user left');
+    const pending = client().request(
+      { method: 'GET', path: '/slow' },
+      { signal: controller.signal },
+    );
+    setTimeout(() => controller.abort(reason), 50);
+    const error = (await pending.catch((caught: unknown) => caught)) as AbortError;
+    expect(error).toBeInstanceOf(AbortError);
+    expect(error.message).toBe('GET /slow was aborted by its signal');
+    expect(error.cause).toBe(reason);
   });
 
   it('an already aborted signal sends nothing', async () => {
@@ -508,7 +525,11 @@ describe('timeouts and aborts', () => {
   });
 
   it('rejects an invalid per-request timeout', async () => {
-    await expect(client().request({ method: 'GET', path: '/x' }, { timeout: -5 })).rejects.toThrow(
+    const error = await client()
+      .request({ method: 'GET', path: '/x' }, { timeout: -5 })
+      .catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidArgumentError);
+    expect((error as InvalidArgumentError).message).toBe(
       'timeout must be a positive number of milliseconds (got -5)',
     );
     expect(server.requests).toHaveLength(0);

@@ -90,6 +90,23 @@ describe('resolveConfig rejects', () => {
     );
   });
 
+  it('names the environment variable a bad value came from', () => {
+    vi.stubEnv('WORKOS_BASE_URL', 'not a url');
+    vi.stubEnv('WORKOS_API_KEY', 'sk test');
+    expect(() => resolveConfig({ apiKey: KEY })).toThrow(
+      'WORKOS_BASE_URL "not a url" is not an absolute URL: use a value such as https://api.workos.com',
+    );
+    expect(() => resolveConfig({ baseUrl: 'https://api.workos.com' })).toThrow(
+      'WORKOS_API_KEY contains a character not allowed in an HTTP header (U+0020 at position 2)',
+    );
+  });
+
+  it('shows a string timeout quoted', () => {
+    expect(() => resolveConfig({ timeout: '1000' as unknown as number })).toThrow(
+      'timeout must be a positive number of milliseconds (got "1000")',
+    );
+  });
+
   it('a relative base URL', () => {
     expect(() => resolveConfig({ baseUrl: 'api.workos.com' })).toThrow(
       'baseUrl "api.workos.com" is not an absolute URL: use a value such as https://api.workos.com',

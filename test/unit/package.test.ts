@@ -33,9 +33,9 @@ describe('built package', () => {
       '-e',
       `const { WorkOS, SecretString } = require('workos-ts');
        const workos = new WorkOS('sk_test_cjs');
-       console.log(typeof workos.userManagement.createUser, JSON.stringify({ s: new SecretString('x') }));`,
+       console.log(workos.constructor.name, typeof workos.userManagement.createUser, JSON.stringify({ s: new SecretString('x') }));`,
     ]);
-    expect(output).toBe('function {"s":"[REDACTED]"}');
+    expect(output).toBe('WorkOS function {"s":"[REDACTED]"}');
   });
 
   it('ships type declarations for both formats', () => {

@@ -136,6 +136,28 @@ describe('planRetries', () => {
     );
   });
 
+  it('rejects two different idempotency keys', () => {
+    expect(() =>
+      planRetries('POST', { idempotencyKey: 'a', strategy: { idempotent: 'b' } }, 3),
+    ).toThrow(
+      'idempotencyKey and strategy.idempotent name different idempotency keys: pass only one',
+    );
+  });
+
+  it('accepts the same key twice', () => {
+    expect(planRetries('POST', { idempotencyKey: 'a', strategy: { idempotent: 'a' } }, 3)).toEqual({
+      maxAttempts: 4,
+      jitter: 'equal',
+      idempotencyKey: 'a',
+    });
+  });
+
+  it('shows a string count quoted', () => {
+    expect(() => planRetries('GET', { maxRetries: '2' as unknown as number }, 3)).toThrow(
+      'maxRetries must be an integer of at least 0 (got "2")',
+    );
+  });
+
   it('rejects an unknown strategy', () => {
     const strategy = { fancy: true } as unknown as 'once';
     expect(() => planRetries('GET', { strategy }, 3)).toThrow(

@@ -38,6 +38,7 @@ describe('buildPath', () => {
 
   it.each([
     ['', '""'],
+    ['   ', '"   "'],
     ['.', '"."'],
     ['..', '".."'],
   ])('rejects the segment %j', (value, shown) => {
