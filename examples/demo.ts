@@ -89,13 +89,13 @@ async function main(): Promise<void> {
       email: firstUser.email,
       password: PASSWORD,
     });
-    const shown = {
+    const summary = {
       user_id: session.user.id,
       organization_id: session.organization_id,
       access_token: session.access_token,
       refresh_token: session.refresh_token,
     };
-    step(`Signed in ${session.user.email} by password: ${JSON.stringify(shown)}`);
+    step(`Signed in ${session.user.email} by password: ${JSON.stringify(summary)}`);
 
     await showRetries(target, organization.id);
 
