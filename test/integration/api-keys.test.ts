@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { inspect } from 'node:util';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { NotFoundError, SecretString, WorkOS } from '../../src/index.js';
+import { NotFoundError, SecretString } from '../../src/index.js';
 import { exposeSecrets, sentRequests } from '../support/spec-assertions.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, emulatorClient, rejectionOf, useSpecServer } from './helpers.js';
 
 // The emulator can delete and list API keys but cannot create one. Its POST /api_keys/validations
 // reads `key` and returns `{ valid }`, where the spec sends `value` and returns `{ api_key }`.
 // Creating, validating and the other listings go to the spec server.
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[0] as string;
+const apiKey = emulatorApiKey(0);
 
 describe('api keys on the emulator', () => {
-  const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
+  const workos = emulatorClient(0);
 
   it('deleteApiKey of a missing key is NotFoundError', async () => {
-    const error = await workos.apiKeys.deleteApiKey('api_key_missing').catch((e: unknown) => e);
+    const error = await rejectionOf(workos.apiKeys.deleteApiKey('api_key_missing'));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({
@@ -45,27 +44,15 @@ describe('api keys on the emulator', () => {
 });
 
 describe('api keys on the spec server', () => {
-  let server: SpecServer;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer({ apiKeys: [apiKey] });
-    workos = new WorkOS({ apiKey, baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
+  const spec = useSpecServer({ apiKey, clearRequests: true });
 
   it('createOrganizationApiKey wraps the key value', async () => {
-    const created = await workos.apiKeys.createOrganizationApiKey('org 1', {
+    const created = await spec.workos.apiKeys.createOrganizationApiKey('org 1', {
       name: 'CI deploys',
       permissions: ['posts:read'],
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/organizations/org%201/api_keys',
@@ -80,34 +67,36 @@ describe('api keys on the spec server', () => {
     expect(JSON.stringify(created)).toContain('"value":"[REDACTED]"');
     expect(JSON.stringify(created)).not.toContain('sk_abcdefghijklmnop123456');
     expect(exposeSecrets(created)).toEqual(
-      server.exampleResponse('POST', '/organizations/{organizationId}/api_keys'),
+      spec.server.exampleResponse('POST', '/organizations/{organizationId}/api_keys'),
     );
   });
 
   it('validateApiKey sends the created value', async () => {
-    const created = await workos.apiKeys.createOrganizationApiKey('org_1', { name: 'CI deploys' });
+    const created = await spec.workos.apiKeys.createOrganizationApiKey('org_1', {
+      name: 'CI deploys',
+    });
 
-    const validation = await workos.apiKeys.validateApiKey({ value: created.value });
+    const validation = await spec.workos.apiKeys.validateApiKey({ value: created.value });
 
     // The SecretString goes back on the wire as its real value.
-    expect(sentRequests(server)[1]).toEqual({
+    expect(sentRequests(spec.server)[1]).toEqual({
       method: 'POST',
       path: '/api_keys/validations',
       query: {},
       body: { value: 'sk_abcdefghijklmnop123456' },
     });
-    expect(validation).toEqual(server.exampleResponse('POST', '/api_keys/validations'));
+    expect(validation).toEqual(spec.server.exampleResponse('POST', '/api_keys/validations'));
     expect(validation.api_key?.obfuscated_value).toBe('sk_...3456');
   });
 
   it('listOrganizationApiKeys sends cursors', async () => {
-    const page = await workos.apiKeys.listOrganizationApiKeys('org_1', {
+    const page = await spec.workos.apiKeys.listOrganizationApiKeys('org_1', {
       limit: 2,
       order: 'asc',
       after: 'api_key_1',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/organizations/org_1/api_keys',
@@ -115,20 +104,20 @@ describe('api keys on the spec server', () => {
         body: undefined,
       },
     ]);
-    const example = server.exampleResponse('GET', '/organizations/{organizationId}/api_keys');
+    const example = spec.server.exampleResponse('GET', '/organizations/{organizationId}/api_keys');
     expect({ object: page.object, data: page.data, list_metadata: page.list_metadata }).toEqual(
       example,
     );
   });
 
   it('createUserApiKey wraps the key value', async () => {
-    const created = await workos.apiKeys.createUserApiKey('user_1', {
+    const created = await spec.workos.apiKeys.createUserApiKey('user_1', {
       name: 'Laptop',
       organization_id: 'org_1',
       permissions: ['posts:write'],
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/user_management/users/user_1/api_keys',
@@ -139,17 +128,17 @@ describe('api keys on the spec server', () => {
     expect(created.value).toBeInstanceOf(SecretString);
     expect(JSON.stringify(created)).toContain('"value":"[REDACTED]"');
     expect(exposeSecrets(created)).toEqual(
-      server.exampleResponse('POST', '/user_management/users/{userId}/api_keys'),
+      spec.server.exampleResponse('POST', '/user_management/users/{userId}/api_keys'),
     );
   });
 
   it('listUserApiKeys filters by organization', async () => {
-    const page = await workos.apiKeys.listUserApiKeys('user_1', {
+    const page = await spec.workos.apiKeys.listUserApiKeys('user_1', {
       organization_id: 'org_1',
       limit: 3,
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/user_management/users/user_1/api_keys',
@@ -157,16 +146,16 @@ describe('api keys on the spec server', () => {
         body: undefined,
       },
     ]);
-    const example = server.exampleResponse('GET', '/user_management/users/{userId}/api_keys');
+    const example = spec.server.exampleResponse('GET', '/user_management/users/{userId}/api_keys');
     expect({ object: page.object, data: page.data, list_metadata: page.list_metadata }).toEqual(
       example,
     );
   });
 
   it('deleteApiKey sends DELETE and resolves empty', async () => {
-    const result = await workos.apiKeys.deleteApiKey('api_key_1');
+    const result = await spec.workos.apiKeys.deleteApiKey('api_key_1');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'DELETE', path: '/api_keys/api_key_1', query: {}, body: undefined },
     ]);
     expect(result).toBeUndefined();

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import {
   InternalServerError,
@@ -12,14 +12,14 @@ import {
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { sentRequests } from '../support/spec-assertions.js';
 import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, emulatorClient, rejectionOf, useSpecServer } from './helpers.js';
 
 // The emulator disagrees with the spec on several audit log routes, so those calls go to the
 // spec server. Its POST /audit_logs/events requires `action: { name }` where the spec nests
 // `event: { action }`, and returns the stored event where the spec returns `{ success }`. Its
 // retention GET returns `retention_days` where the spec has `retention_period_in_days`. It has
 // no GET .../schemas and no retention PUT.
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[7] as string;
+const apiKey = emulatorApiKey(7);
 
 const event: CreateEventBody = {
   organization_id: 'org_1',
@@ -34,7 +34,7 @@ const event: CreateEventBody = {
 };
 
 describe('audit logs on the emulator', () => {
-  const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
+  const workos = emulatorClient(7);
 
   it('listActions pages the created actions', async () => {
     const prefix = `invoice-${randomUUID()}`;
@@ -77,7 +77,7 @@ describe('audit logs on the emulator', () => {
   });
 
   it('getExport of a missing id is NotFoundError', async () => {
-    const error = await workos.auditLogs.getExport('audit_export_missing').catch((e: unknown) => e);
+    const error = await rejectionOf(workos.auditLogs.getExport('audit_export_missing'));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({
@@ -88,13 +88,13 @@ describe('audit logs on the emulator', () => {
   });
 
   it('createExport without organization is 422', async () => {
-    const error = await workos.auditLogs
-      .createExport({
+    const error = await rejectionOf(
+      workos.auditLogs.createExport({
         organization_id: '',
         range_start: '2025-01-01T00:00:00.000Z',
         range_end: '2025-02-01T00:00:00.000Z',
-      })
-      .catch((e: unknown) => e);
+      }),
+    );
 
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error).toMatchObject({
@@ -167,7 +167,7 @@ describe('createEvent on the spec server', () => {
       headers: { 'Retry-After': '0' },
     });
 
-    const error = await workos.auditLogs.createEvent(event).catch((e: unknown) => e);
+    const error = await rejectionOf(workos.auditLogs.createEvent(event));
 
     expect(error).toBeInstanceOf(InternalServerError);
     expect(proxy.requests).toHaveLength(1);
@@ -178,27 +178,15 @@ describe('createEvent on the spec server', () => {
 });
 
 describe('audit log schemas and retention on the spec server', () => {
-  let server: SpecServer;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer({ apiKeys: [apiKey] });
-    workos = new WorkOS({ apiKey, baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
+  const spec = useSpecServer({ apiKey, clearRequests: true });
 
   it('createSchema encodes the action name', async () => {
-    const schema = await workos.auditLogs.createSchema('user.viewed invoice', {
+    const schema = await spec.workos.auditLogs.createSchema('user.viewed invoice', {
       actor: { metadata: { type: 'object', properties: { role: { type: 'string' } } } },
       targets: [{ type: 'invoice' }],
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/audit_logs/actions/user.viewed%20invoice/schemas',
@@ -210,18 +198,18 @@ describe('audit log schemas and retention on the spec server', () => {
       },
     ]);
     expect(schema).toEqual(
-      server.exampleResponse('POST', '/audit_logs/actions/{actionName}/schemas'),
+      spec.server.exampleResponse('POST', '/audit_logs/actions/{actionName}/schemas'),
     );
   });
 
   it('listSchemas sends cursors', async () => {
-    const page = await workos.auditLogs.listSchemas('user.signed_in', {
+    const page = await spec.workos.auditLogs.listSchemas('user.signed_in', {
       limit: 3,
       order: 'desc',
       before: 'als_1',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/audit_logs/actions/user.signed_in/schemas',
@@ -230,14 +218,14 @@ describe('audit log schemas and retention on the spec server', () => {
       },
     ]);
     expect({ object: page.object, data: page.data, list_metadata: page.list_metadata }).toEqual(
-      server.exampleResponse('GET', '/audit_logs/actions/{actionName}/schemas'),
+      spec.server.exampleResponse('GET', '/audit_logs/actions/{actionName}/schemas'),
     );
   });
 
   it('getRetention reads the period', async () => {
-    const retention = await workos.auditLogs.getRetention('org_1');
+    const retention = await spec.workos.auditLogs.getRetention('org_1');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/organizations/org_1/audit_logs_retention',
@@ -246,16 +234,16 @@ describe('audit log schemas and retention on the spec server', () => {
       },
     ]);
     expect(retention).toEqual(
-      server.exampleResponse('GET', '/organizations/{id}/audit_logs_retention'),
+      spec.server.exampleResponse('GET', '/organizations/{id}/audit_logs_retention'),
     );
   });
 
   it('setRetention sends PUT with the period', async () => {
-    const retention = await workos.auditLogs.setRetention('org_1', {
+    const retention = await spec.workos.auditLogs.setRetention('org_1', {
       retention_period_in_days: 30,
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'PUT',
         path: '/organizations/org_1/audit_logs_retention',
@@ -264,7 +252,7 @@ describe('audit log schemas and retention on the spec server', () => {
       },
     ]);
     expect(retention).toEqual(
-      server.exampleResponse('PUT', '/organizations/{id}/audit_logs_retention'),
+      spec.server.exampleResponse('PUT', '/organizations/{id}/audit_logs_retention'),
     );
   });
 });

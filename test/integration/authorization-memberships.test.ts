@@ -1,27 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { NotFoundError } from '../../src/index.js';
+import { emulatorClient, lastSent, rejectionOf, unique, useSpecServer } from './helpers.js';
 
-import { NotFoundError, WorkOS } from '../../src/index.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
-
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[4];
-if (apiKey === undefined) throw new Error('global setup provided fewer than 5 API keys');
-const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
-
-/** Returns a random suffix that keeps names and emails unique in the shared emulator. */
-function unique(): string {
-  return randomUUID().slice(0, 8);
-}
-
-/** Resolves with what the promise rejects with, or `undefined` when it fulfils. */
-function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+const workos = emulatorClient(4);
 
 /** Creates an organization with one member and returns both ids. */
 async function createMembership(): Promise<{ organizationId: string; membershipId: string }> {
@@ -135,48 +117,32 @@ describe('membership authorization on the emulator', () => {
 // `role_slug`, and it lacks effective permissions and removing a role by slug. Those calls, and
 // the exclusive resource groups, are checked here.
 describe('membership authorization on the spec server', () => {
-  let server: SpecServer;
-  let client: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer();
-    client = new WorkOS({ apiKey: 'sk_test_default', baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  /** Returns the method, encoded path, query and JSON body of the last request received. */
-  function lastSent(): Pick<RecordedRequest, 'method' | 'path' | 'query' | 'body'> {
-    const request = server.requests.at(-1);
-    if (request === undefined) throw new Error('the spec server received no request');
-    const { method, path, query, body } = request;
-    return { method, path, query, body };
-  }
+  const spec = useSpecServer();
 
   it('check sends either resource group', async () => {
-    const byId = await client.authorization.check('om_1', {
+    const byId = await spec.workos.authorization.check('om_1', {
       permission_slug: 'documents:read',
       resource_id: 'authz_resource_1',
     });
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'POST',
       path: '/authorization/organization_memberships/om_1/check',
       query: {},
       body: { permission_slug: 'documents:read', resource_id: 'authz_resource_1' },
     });
 
-    const byExternalId = await client.authorization.check('om_1', {
+    const byExternalId = await spec.workos.authorization.check('om_1', {
       permission_slug: 'documents:read',
       resource_external_id: 'doc/7',
       resource_type_slug: 'document',
     });
-    expect(lastSent().body).toEqual({
+    expect(lastSent(spec.server).body).toEqual({
       permission_slug: 'documents:read',
       resource_external_id: 'doc/7',
       resource_type_slug: 'document',
     });
 
-    const example = server.exampleResponse(
+    const example = spec.server.exampleResponse(
       'POST',
       '/authorization/organization_memberships/{organization_membership_id}/check',
     );
@@ -185,30 +151,30 @@ describe('membership authorization on the spec server', () => {
   });
 
   it('assignRole sends either resource group', async () => {
-    const byId = await client.authorization.assignRole('om_1', {
+    const byId = await spec.workos.authorization.assignRole('om_1', {
       role_slug: 'editor',
       resource_id: 'authz_resource_1',
     });
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'POST',
       path: '/authorization/organization_memberships/om_1/role_assignments',
       query: {},
       body: { role_slug: 'editor', resource_id: 'authz_resource_1' },
     });
 
-    await client.authorization.assignRole('om_1', {
+    await spec.workos.authorization.assignRole('om_1', {
       role_slug: 'editor',
       resource_external_id: 'project-ext-456',
       resource_type_slug: 'project',
     });
-    expect(lastSent().body).toEqual({
+    expect(lastSent(spec.server).body).toEqual({
       role_slug: 'editor',
       resource_external_id: 'project-ext-456',
       resource_type_slug: 'project',
     });
 
     expect(byId).toEqual(
-      server.exampleResponse(
+      spec.server.exampleResponse(
         'POST',
         '/authorization/organization_memberships/{organization_membership_id}/role_assignments',
       ),
@@ -216,25 +182,25 @@ describe('membership authorization on the spec server', () => {
   });
 
   it('removeRole sends DELETE with a body', async () => {
-    const byId = await client.authorization.removeRole('om_1', {
+    const byId = await spec.workos.authorization.removeRole('om_1', {
       role_slug: 'editor',
       resource_id: 'authz_resource_1',
     });
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'DELETE',
       path: '/authorization/organization_memberships/om_1/role_assignments',
       query: {},
       body: { role_slug: 'editor', resource_id: 'authz_resource_1' },
     });
-    expect(server.requests.at(-1)?.headers['content-type']).toBe('application/json');
-    expect(server.requests.at(-1)?.status).toBe(204);
+    expect(spec.server.requests.at(-1)?.headers['content-type']).toBe('application/json');
+    expect(spec.server.requests.at(-1)?.status).toBe(204);
 
-    const byExternalId = await client.authorization.removeRole('om_1', {
+    const byExternalId = await spec.workos.authorization.removeRole('om_1', {
       role_slug: 'editor',
       resource_external_id: 'proj-456',
       resource_type_slug: 'project',
     });
-    expect(lastSent().body).toEqual({
+    expect(lastSent(spec.server).body).toEqual({
       role_slug: 'editor',
       resource_external_id: 'proj-456',
       resource_type_slug: 'project',
@@ -245,32 +211,32 @@ describe('membership authorization on the spec server', () => {
   });
 
   it('removeRoleAssignment encodes both ids', async () => {
-    const result = await client.authorization.removeRoleAssignment('om 1', 'ra/1');
+    const result = await spec.workos.authorization.removeRoleAssignment('om 1', 'ra/1');
 
     expect(result).toBeUndefined();
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'DELETE',
       path: '/authorization/organization_memberships/om%201/role_assignments/ra%2F1',
       query: {},
       body: undefined,
     });
-    expect(server.requests.at(-1)?.params).toEqual({
+    expect(spec.server.requests.at(-1)?.params).toEqual({
       organization_membership_id: 'om 1',
       role_assignment_id: 'ra/1',
     });
-    expect(server.requests.at(-1)?.status).toBe(204);
+    expect(spec.server.requests.at(-1)?.status).toBe(204);
   });
 
   it('listRoleAssignments returns the spec page', async () => {
-    const page = await client.authorization.listRoleAssignments('om_1', { limit: 1 });
+    const page = await spec.workos.authorization.listRoleAssignments('om_1', { limit: 1 });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/authorization/organization_memberships/om_1/role_assignments',
       query: { limit: '1' },
       body: undefined,
     });
-    const example = server.exampleResponse(
+    const example = spec.server.exampleResponse(
       'GET',
       '/authorization/organization_memberships/{organization_membership_id}/role_assignments',
     ) as { data: unknown[]; list_metadata: { after: string } };
@@ -279,13 +245,13 @@ describe('membership authorization on the spec server', () => {
   });
 
   it('listOrganizationMembershipResources sends the parent group', async () => {
-    const page = await client.authorization.listOrganizationMembershipResources('om_1', {
+    const page = await spec.workos.authorization.listOrganizationMembershipResources('om_1', {
       permission_slug: 'project:read',
       parent_resource_type_slug: 'workspace',
       parent_resource_external_id: 'ws 1',
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/authorization/organization_memberships/om_1/resources',
       query: {
@@ -295,7 +261,7 @@ describe('membership authorization on the spec server', () => {
       },
       body: undefined,
     });
-    const example = server.exampleResponse(
+    const example = spec.server.exampleResponse(
       'GET',
       '/authorization/organization_memberships/{organization_membership_id}/resources',
     ) as { data: unknown[] };
@@ -303,17 +269,21 @@ describe('membership authorization on the spec server', () => {
   });
 
   it('listEffectivePermissions returns the spec page', async () => {
-    const page = await client.authorization.listEffectivePermissions('om_1', 'authz_resource_1', {
-      order: 'asc',
-    });
+    const page = await spec.workos.authorization.listEffectivePermissions(
+      'om_1',
+      'authz_resource_1',
+      {
+        order: 'asc',
+      },
+    );
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/authorization/organization_memberships/om_1/resources/authz_resource_1/permissions',
       query: { order: 'asc' },
       body: undefined,
     });
-    const example = server.exampleResponse(
+    const example = spec.server.exampleResponse(
       'GET',
       '/authorization/organization_memberships/{organization_membership_id}/resources/{resource_id}/permissions',
     ) as { data: unknown[] };
@@ -321,24 +291,24 @@ describe('membership authorization on the spec server', () => {
   });
 
   it('listEffectivePermissionsByExternalId encodes the path', async () => {
-    const page = await client.authorization.listEffectivePermissionsByExternalId(
+    const page = await spec.workos.authorization.listEffectivePermissionsByExternalId(
       'om_1',
       'project',
       'proj/456',
     );
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/authorization/organization_memberships/om_1/resources/project/proj%2F456/permissions',
       query: {},
       body: undefined,
     });
-    expect(server.requests.at(-1)?.params).toEqual({
+    expect(spec.server.requests.at(-1)?.params).toEqual({
       organization_membership_id: 'om_1',
       resource_type_slug: 'project',
       external_id: 'proj/456',
     });
-    const example = server.exampleResponse(
+    const example = spec.server.exampleResponse(
       'GET',
       '/authorization/organization_memberships/{organization_membership_id}/resources/{resource_type_slug}/{external_id}/permissions',
     ) as { data: unknown[] };

@@ -1,28 +1,10 @@
-import { randomUUID } from 'node:crypto';
-
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { NotFoundError, UnprocessableEntityError, WorkOS } from '../../src/index.js';
 import { startEmulator, type RunningEmulator } from '../support/emulator.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorClient, rejectionOf, unique, useSpecServer } from './helpers.js';
 
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[4];
-if (apiKey === undefined) throw new Error('global setup provided fewer than 5 API keys');
-const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
-
-/** Returns a random suffix that keeps slugs unique in the shared emulator. */
-function unique(): string {
-  return randomUUID().slice(0, 8);
-}
-
-/** Resolves with what the promise rejects with, or `undefined` when it fulfils. */
-function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+const workos = emulatorClient(4);
 
 describe('permissions on the emulator', () => {
   it('createPermission returns the permission', async () => {
@@ -142,23 +124,15 @@ describe('listPermissions on a seeded emulator', () => {
 
 // The emulator takes PUT where the spec says PATCH, so the SDK's PATCH is checked here.
 describe('permissions on the spec server', () => {
-  let server: SpecServer;
-  let client: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer();
-    client = new WorkOS({ apiKey: 'sk_test_default', baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
+  const spec = useSpecServer();
 
   it('updatePermission sends PATCH', async () => {
-    const permission = await client.authorization.updatePermission('documents:read', {
+    const permission = await spec.workos.authorization.updatePermission('documents:read', {
       name: 'View Documents',
       description: null,
     });
 
-    expect(server.requests.at(-1)).toMatchObject({
+    expect(spec.server.requests.at(-1)).toMatchObject({
       method: 'PATCH',
       path: '/authorization/permissions/documents%3Aread',
       params: { slug: 'documents:read' },
@@ -167,7 +141,7 @@ describe('permissions on the spec server', () => {
       status: 200,
     });
     expect(permission).toEqual(
-      server.exampleResponse('PATCH', '/authorization/permissions/{slug}'),
+      spec.server.exampleResponse('PATCH', '/authorization/permissions/{slug}'),
     );
   });
 });

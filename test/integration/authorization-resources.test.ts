@@ -1,27 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { NotFoundError, UnprocessableEntityError } from '../../src/index.js';
+import { emulatorClient, lastSent, rejectionOf, unique, useSpecServer } from './helpers.js';
 
-import { NotFoundError, UnprocessableEntityError, WorkOS } from '../../src/index.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
-
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[4];
-if (apiKey === undefined) throw new Error('global setup provided fewer than 5 API keys');
-const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
-
-/** Returns a random suffix that keeps names, emails and external ids unique in the shared emulator. */
-function unique(): string {
-  return randomUUID().slice(0, 8);
-}
-
-/** Resolves with what the promise rejects with, or `undefined` when it fulfils. */
-function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+const workos = emulatorClient(4);
 
 async function createOrganization(): Promise<string> {
   const organization = await workos.organizations.createOrganization({
@@ -203,26 +185,10 @@ describe('resources on the emulator', () => {
 // The emulator takes PUT where the spec says PATCH for resource updates, and it has no update or
 // delete by external id. Those calls, and the exclusive parent groups, are checked here.
 describe('resources on the spec server', () => {
-  let server: SpecServer;
-  let client: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer();
-    client = new WorkOS({ apiKey: 'sk_test_default', baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  /** Returns the method, encoded path, query and JSON body of the last request received. */
-  function lastSent(): Pick<RecordedRequest, 'method' | 'path' | 'query' | 'body'> {
-    const request = server.requests.at(-1);
-    if (request === undefined) throw new Error('the spec server received no request');
-    const { method, path, query, body } = request;
-    return { method, path, query, body };
-  }
+  const spec = useSpecServer();
 
   it('createResource sends the parent by external id', async () => {
-    const resource = await client.authorization.createResource({
+    const resource = await spec.workos.authorization.createResource({
       external_id: 'proj-456',
       name: 'Website Redesign',
       resource_type_slug: 'project',
@@ -231,7 +197,7 @@ describe('resources on the spec server', () => {
       parent_resource_type_slug: 'workspace',
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'POST',
       path: '/authorization/resources',
       query: {},
@@ -244,42 +210,44 @@ describe('resources on the spec server', () => {
         parent_resource_type_slug: 'workspace',
       },
     });
-    expect(resource).toEqual(server.exampleResponse('POST', '/authorization/resources'));
+    expect(resource).toEqual(spec.server.exampleResponse('POST', '/authorization/resources'));
   });
 
   it('updateResource sends either parent group', async () => {
-    const byId = await client.authorization.updateResource('authz_resource_1', {
+    const byId = await spec.workos.authorization.updateResource('authz_resource_1', {
       name: 'Updated Name',
       parent_resource_id: 'authz_resource_parent',
     });
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'PATCH',
       path: '/authorization/resources/authz_resource_1',
       query: {},
       body: { name: 'Updated Name', parent_resource_id: 'authz_resource_parent' },
     });
 
-    await client.authorization.updateResource('authz_resource_1', {
+    await spec.workos.authorization.updateResource('authz_resource_1', {
       description: null,
       parent_resource_external_id: 'ws-1',
       parent_resource_type_slug: 'workspace',
     });
-    expect(lastSent().body).toEqual({
+    expect(lastSent(spec.server).body).toEqual({
       description: null,
       parent_resource_external_id: 'ws-1',
       parent_resource_type_slug: 'workspace',
     });
 
-    expect(byId).toEqual(server.exampleResponse('PATCH', '/authorization/resources/{resource_id}'));
+    expect(byId).toEqual(
+      spec.server.exampleResponse('PATCH', '/authorization/resources/{resource_id}'),
+    );
   });
 
   it('deleteResource sends cascade_delete', async () => {
-    const result = await client.authorization.deleteResource('authz_resource_1', {
+    const result = await spec.workos.authorization.deleteResource('authz_resource_1', {
       cascade_delete: false,
     });
 
     expect(result).toBeUndefined();
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'DELETE',
       path: '/authorization/resources/authz_resource_1',
       query: { cascade_delete: 'false' },
@@ -288,26 +256,26 @@ describe('resources on the spec server', () => {
   });
 
   it('updateResourceByExternalId encodes the path', async () => {
-    const resource = await client.authorization.updateResourceByExternalId(
+    const resource = await spec.workos.authorization.updateResourceByExternalId(
       'org_1',
       'project',
       'proj/456',
       { name: 'Updated Name' },
     );
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'PATCH',
       path: '/authorization/organizations/org_1/resources/project/proj%2F456',
       query: {},
       body: { name: 'Updated Name' },
     });
-    expect(server.requests.at(-1)?.params).toEqual({
+    expect(spec.server.requests.at(-1)?.params).toEqual({
       organization_id: 'org_1',
       resource_type_slug: 'project',
       external_id: 'proj/456',
     });
     expect(resource).toEqual(
-      server.exampleResponse(
+      spec.server.exampleResponse(
         'PATCH',
         '/authorization/organizations/{organization_id}/resources/{resource_type_slug}/{external_id}',
       ),
@@ -315,7 +283,7 @@ describe('resources on the spec server', () => {
   });
 
   it('deleteResourceByExternalId sends cascade_delete', async () => {
-    const result = await client.authorization.deleteResourceByExternalId(
+    const result = await spec.workos.authorization.deleteResourceByExternalId(
       'org_1',
       'project',
       'proj 456',
@@ -323,17 +291,17 @@ describe('resources on the spec server', () => {
     );
 
     expect(result).toBeUndefined();
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'DELETE',
       path: '/authorization/organizations/org_1/resources/project/proj%20456',
       query: { cascade_delete: 'true' },
       body: undefined,
     });
-    expect(server.requests.at(-1)?.status).toBe(204);
+    expect(spec.server.requests.at(-1)?.status).toBe(204);
   });
 
   it('listResources sends the parent query group', async () => {
-    const page = await client.authorization.listResources({
+    const page = await spec.workos.authorization.listResources({
       organization_id: 'org_1',
       parent_resource_type_slug: 'workspace',
       parent_external_id: 'ws-1',
@@ -341,7 +309,7 @@ describe('resources on the spec server', () => {
       limit: 5,
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/authorization/resources',
       query: {
@@ -353,7 +321,7 @@ describe('resources on the spec server', () => {
       },
       body: undefined,
     });
-    const example = server.exampleResponse('GET', '/authorization/resources') as {
+    const example = spec.server.exampleResponse('GET', '/authorization/resources') as {
       data: unknown[];
       list_metadata: unknown;
     };

@@ -1,28 +1,10 @@
-import { randomUUID } from 'node:crypto';
-
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { NotFoundError, UnprocessableEntityError, WorkOS } from '../../src/index.js';
 import { startEmulator, type RunningEmulator } from '../support/emulator.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
+import { emulatorClient, lastSent, rejectionOf, unique, useSpecServer } from './helpers.js';
 
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[4];
-if (apiKey === undefined) throw new Error('global setup provided fewer than 5 API keys');
-const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
-
-/** Returns a random suffix that keeps slugs and names unique in the shared emulator. */
-function unique(): string {
-  return randomUUID().slice(0, 8);
-}
-
-/** Resolves with what the promise rejects with, or `undefined` when it fulfils. */
-function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+const workos = emulatorClient(4);
 
 async function createOrganization(): Promise<string> {
   const organization = await workos.organizations.createOrganization({
@@ -298,100 +280,95 @@ describe('role permissions on a seeded emulator', () => {
 // The emulator takes PUT where the spec says PATCH for role updates, and its POST .../permissions
 // replaces every permission from a `permissions` array. The SDK follows the spec, checked here.
 describe('roles on the spec server', () => {
-  let server: SpecServer;
-  let client: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer();
-    client = new WorkOS({ apiKey: 'sk_test_default', baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  /** Returns the method, encoded path, query and JSON body of the last request received. */
-  function lastSent(): Pick<RecordedRequest, 'method' | 'path' | 'query' | 'body'> {
-    const request = server.requests.at(-1);
-    if (request === undefined) throw new Error('the spec server received no request');
-    const { method, path, query, body } = request;
-    return { method, path, query, body };
-  }
+  const spec = useSpecServer();
 
   it('updateEnvironmentRole sends PATCH', async () => {
-    const role = await client.authorization.updateEnvironmentRole('billing admin', {
+    const role = await spec.workos.authorization.updateEnvironmentRole('billing admin', {
       name: 'Billing',
       description: null,
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'PATCH',
       path: '/authorization/roles/billing%20admin',
       query: {},
       body: { name: 'Billing', description: null },
     });
-    expect(role).toEqual(server.exampleResponse('PATCH', '/authorization/roles/{slug}'));
+    expect(role).toEqual(spec.server.exampleResponse('PATCH', '/authorization/roles/{slug}'));
   });
 
   it('addEnvironmentRolePermission sends one slug', async () => {
-    const role = await client.authorization.addEnvironmentRolePermission('admin', {
+    const role = await spec.workos.authorization.addEnvironmentRolePermission('admin', {
       slug: 'posts:write',
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'POST',
       path: '/authorization/roles/admin/permissions',
       query: {},
       body: { slug: 'posts:write' },
     });
-    expect(role).toEqual(server.exampleResponse('POST', '/authorization/roles/{slug}/permissions'));
+    expect(role).toEqual(
+      spec.server.exampleResponse('POST', '/authorization/roles/{slug}/permissions'),
+    );
   });
 
   it('setEnvironmentRolePermissions sends PUT', async () => {
-    const role = await client.authorization.setEnvironmentRolePermissions('admin', {
+    const role = await spec.workos.authorization.setEnvironmentRolePermissions('admin', {
       permissions: ['posts:read', 'posts:write'],
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'PUT',
       path: '/authorization/roles/admin/permissions',
       query: {},
       body: { permissions: ['posts:read', 'posts:write'] },
     });
-    expect(role).toEqual(server.exampleResponse('PUT', '/authorization/roles/{slug}/permissions'));
+    expect(role).toEqual(
+      spec.server.exampleResponse('PUT', '/authorization/roles/{slug}/permissions'),
+    );
   });
 
   it('updateOrganizationRole sends PATCH', async () => {
-    const role = await client.authorization.updateOrganizationRole('org_1', 'billing/admin', {
+    const role = await spec.workos.authorization.updateOrganizationRole('org_1', 'billing/admin', {
       name: 'Finance Administrator',
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'PATCH',
       path: '/authorization/organizations/org_1/roles/billing%2Fadmin',
       query: {},
       body: { name: 'Finance Administrator' },
     });
-    expect(server.requests.at(-1)?.params).toEqual({
+    expect(spec.server.requests.at(-1)?.params).toEqual({
       organizationId: 'org_1',
       slug: 'billing/admin',
     });
     expect(role).toEqual(
-      server.exampleResponse('PATCH', '/authorization/organizations/{organizationId}/roles/{slug}'),
+      spec.server.exampleResponse(
+        'PATCH',
+        '/authorization/organizations/{organizationId}/roles/{slug}',
+      ),
     );
   });
 
   it('addOrganizationRolePermission sends one slug', async () => {
-    const role = await client.authorization.addOrganizationRolePermission('org_1', 'org-admin', {
-      slug: 'reports:export',
-    });
+    const role = await spec.workos.authorization.addOrganizationRolePermission(
+      'org_1',
+      'org-admin',
+      {
+        slug: 'reports:export',
+      },
+    );
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'POST',
       path: '/authorization/organizations/org_1/roles/org-admin/permissions',
       query: {},
       body: { slug: 'reports:export' },
     });
     expect(role).toEqual(
-      server.exampleResponse(
+      spec.server.exampleResponse(
         'POST',
         '/authorization/organizations/{organizationId}/roles/{slug}/permissions',
       ),
@@ -399,18 +376,22 @@ describe('roles on the spec server', () => {
   });
 
   it('setOrganizationRolePermissions sends PUT', async () => {
-    const role = await client.authorization.setOrganizationRolePermissions('org_1', 'org-admin', {
-      permissions: [],
-    });
+    const role = await spec.workos.authorization.setOrganizationRolePermissions(
+      'org_1',
+      'org-admin',
+      {
+        permissions: [],
+      },
+    );
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'PUT',
       path: '/authorization/organizations/org_1/roles/org-admin/permissions',
       query: {},
       body: { permissions: [] },
     });
     expect(role).toEqual(
-      server.exampleResponse(
+      spec.server.exampleResponse(
         'PUT',
         '/authorization/organizations/{organizationId}/roles/{slug}/permissions',
       ),
@@ -418,25 +399,25 @@ describe('roles on the spec server', () => {
   });
 
   it('removeOrganizationRolePermission returns the role', async () => {
-    const role = await client.authorization.removeOrganizationRolePermission(
+    const role = await spec.workos.authorization.removeOrganizationRolePermission(
       'org_1',
       'admin',
       'posts:read',
     );
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'DELETE',
       path: '/authorization/organizations/org_1/roles/admin/permissions/posts%3Aread',
       query: {},
       body: undefined,
     });
-    expect(server.requests.at(-1)?.params).toEqual({
+    expect(spec.server.requests.at(-1)?.params).toEqual({
       organizationId: 'org_1',
       slug: 'admin',
       permissionSlug: 'posts:read',
     });
     expect(role).toEqual(
-      server.exampleResponse(
+      spec.server.exampleResponse(
         'DELETE',
         '/authorization/organizations/{organizationId}/roles/{slug}/permissions/{permissionSlug}',
       ),

@@ -1,25 +1,23 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   NotFoundError,
   SecretString,
   UnprocessableEntityError,
-  WorkOS,
   type ConnectApplication,
 } from '../../src/index.js';
 import { exposeSecrets, sentRequests } from '../support/spec-assertions.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, emulatorClient, rejectionOf, useSpecServer } from './helpers.js';
 
 // The emulator has no PUT or DELETE /connect/applications/{id}, no GET .../client_secrets and
 // no POST /authkit/oauth2/complete. Its POST .../client_secrets returns `value` and
 // `last_four` where the spec has `secret` and `secret_hint`. Those calls go to the spec server.
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[8] as string;
+const apiKey = emulatorApiKey(8);
 
 describe('connect applications on the emulator', () => {
-  const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
+  const workos = emulatorClient(8);
 
   it('createApplication then getApplication', async () => {
     const name = `Reporting ${randomUUID()}`;
@@ -64,9 +62,7 @@ describe('connect applications on the emulator', () => {
   });
 
   it('getApplication of a missing id is NotFoundError', async () => {
-    const error = await workos.connect
-      .getApplication('connect_app_missing')
-      .catch((e: unknown) => e);
+    const error = await rejectionOf(workos.connect.getApplication('connect_app_missing'));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({
@@ -77,9 +73,13 @@ describe('connect applications on the emulator', () => {
   });
 
   it('blank name is 422', async () => {
-    const error = await workos.connect
-      .createApplication({ name: '   ', application_type: 'oauth', is_first_party: true })
-      .catch((e: unknown) => e);
+    const error = await rejectionOf(
+      workos.connect.createApplication({
+        name: '   ',
+        application_type: 'oauth',
+        is_first_party: true,
+      }),
+    );
 
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error).toMatchObject({
@@ -100,35 +100,23 @@ describe('connect applications on the emulator', () => {
 
     expect(secret.id).toMatch(/^client_secret_/);
     expect(result).toBeUndefined();
-    const again = await workos.connect.deleteClientSecret(secret.id).catch((e: unknown) => e);
+    const again = await rejectionOf(workos.connect.deleteClientSecret(secret.id));
     expect(again).toBeInstanceOf(NotFoundError);
     expect(again).toMatchObject({ body: { message: 'ClientSecret not found' } });
   });
 });
 
 describe('connect on the spec server', () => {
-  let server: SpecServer;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer({ apiKeys: [apiKey] });
-    workos = new WorkOS({ apiKey, baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
+  const spec = useSpecServer({ apiKey, clearRequests: true });
 
   it('updateApplication sends PUT', async () => {
-    const updated = await workos.connect.updateApplication('conn_app_1', {
+    const updated = await spec.workos.connect.updateApplication('conn_app_1', {
       name: 'Renamed',
       scopes: ['openid'],
       redirect_uris: [{ uri: 'https://app.example/callback', default: true }],
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'PUT',
         path: '/connect/applications/conn_app_1',
@@ -140,22 +128,22 @@ describe('connect on the spec server', () => {
         },
       },
     ]);
-    expect(updated).toEqual(server.exampleResponse('PUT', '/connect/applications/{id}'));
+    expect(updated).toEqual(spec.server.exampleResponse('PUT', '/connect/applications/{id}'));
   });
 
   it('deleteApplication sends DELETE', async () => {
-    const result = await workos.connect.deleteApplication('client_01/x');
+    const result = await spec.workos.connect.deleteApplication('client_01/x');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'DELETE', path: '/connect/applications/client_01%2Fx', query: {}, body: undefined },
     ]);
     expect(result).toBeUndefined();
   });
 
   it('createApplicationClientSecret wraps the secret', async () => {
-    const created = await workos.connect.createApplicationClientSecret('conn_app_1');
+    const created = await spec.workos.connect.createApplicationClientSecret('conn_app_1');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/connect/applications/conn_app_1/client_secrets',
@@ -166,14 +154,14 @@ describe('connect on the spec server', () => {
     expect(created.secret).toBeInstanceOf(SecretString);
     expect(JSON.stringify(created)).toContain('"secret":"[REDACTED]"');
     expect(exposeSecrets(created)).toEqual(
-      server.exampleResponse('POST', '/connect/applications/{id}/client_secrets'),
+      spec.server.exampleResponse('POST', '/connect/applications/{id}/client_secrets'),
     );
   });
 
   it('listApplicationClientSecrets returns an array', async () => {
-    const secrets = await workos.connect.listApplicationClientSecrets('conn_app_1');
+    const secrets = await spec.workos.connect.listApplicationClientSecrets('conn_app_1');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/connect/applications/conn_app_1/client_secrets',
@@ -182,7 +170,7 @@ describe('connect on the spec server', () => {
       },
     ]);
     expect(secrets).toEqual(
-      server.exampleResponse('GET', '/connect/applications/{id}/client_secrets'),
+      spec.server.exampleResponse('GET', '/connect/applications/{id}/client_secrets'),
     );
   });
 
@@ -192,11 +180,11 @@ describe('connect on the spec server', () => {
       user: { id: 'ext_user_1', email: 'ada@example.com', first_name: 'Ada' },
     };
 
-    const result = await workos.connect.completeExternalAuthentication(body);
+    const result = await spec.workos.connect.completeExternalAuthentication(body);
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'POST', path: '/authkit/oauth2/complete', query: {}, body },
     ]);
-    expect(result).toEqual(server.exampleResponse('POST', '/authkit/oauth2/complete'));
+    expect(result).toEqual(spec.server.exampleResponse('POST', '/authkit/oauth2/complete'));
   });
 });

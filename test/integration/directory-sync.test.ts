@@ -1,27 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { NotFoundError } from '../../src/index.js';
+import { emulatorClient, lastSent, rejectionOf, unique, useSpecServer } from './helpers.js';
 
-import { NotFoundError, WorkOS } from '../../src/index.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
-
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[6];
-if (apiKey === undefined) throw new Error('global setup provided fewer than 7 API keys');
-const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
-
-/** Returns a random suffix that keeps ids and names unique in the shared emulator. */
-function unique(): string {
-  return randomUUID().slice(0, 8);
-}
-
-/** Resolves with what the promise rejects with, or `undefined` when it fulfils. */
-function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+const workos = emulatorClient(6);
 
 // NOTE: the emulator (workos 0.14.0) serves the directory routes, but neither its seed options nor
 // any route can create a directory, a directory user or a directory group. So the emulator shows
@@ -78,31 +60,15 @@ describe('directory sync on the emulator', () => {
 });
 
 describe('directory sync on the spec server', () => {
-  let server: SpecServer;
-  let client: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer();
-    client = new WorkOS({ apiKey: 'sk_test_default', baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  /** Returns the method, encoded path, query and JSON body of the last request received. */
-  function lastSent(): Pick<RecordedRequest, 'method' | 'path' | 'query' | 'body'> {
-    const request = server.requests.at(-1);
-    if (request === undefined) throw new Error('the spec server received no request');
-    const { method, path, query, body } = request;
-    return { method, path, query, body };
-  }
+  const spec = useSpecServer();
 
   /** Returns the spec's example list for a path. */
   function exampleList(path: string): { data: unknown[]; list_metadata: unknown } {
-    return server.exampleResponse('GET', path) as { data: unknown[]; list_metadata: unknown };
+    return spec.server.exampleResponse('GET', path) as { data: unknown[]; list_metadata: unknown };
   }
 
   it('listDirectories sends filters', async () => {
-    const page = await client.directorySync.listDirectories({
+    const page = await spec.workos.directorySync.listDirectories({
       organization_id: 'org_1',
       search: 'Foo Corp',
       domain: 'foo-corp.com',
@@ -111,7 +77,7 @@ describe('directory sync on the spec server', () => {
       after: 'directory_0',
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/directories',
       query: {
@@ -130,23 +96,23 @@ describe('directory sync on the spec server', () => {
   });
 
   it('getDirectory returns the spec directory', async () => {
-    const directory = await client.directorySync.getDirectory('directory_01/x');
+    const directory = await spec.workos.directorySync.getDirectory('directory_01/x');
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/directories/directory_01%2Fx',
       query: {},
       body: undefined,
     });
-    expect(server.requests.at(-1)?.params).toEqual({ id: 'directory_01/x' });
-    expect(directory).toEqual(server.exampleResponse('GET', '/directories/{id}'));
+    expect(spec.server.requests.at(-1)?.params).toEqual({ id: 'directory_01/x' });
+    expect(directory).toEqual(spec.server.exampleResponse('GET', '/directories/{id}'));
   });
 
   it('deleteDirectory sends DELETE', async () => {
-    const result = await client.directorySync.deleteDirectory('directory_01');
+    const result = await spec.workos.directorySync.deleteDirectory('directory_01');
 
     expect(result).toBeUndefined();
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'DELETE',
       path: '/directories/directory_01',
       query: {},
@@ -155,13 +121,13 @@ describe('directory sync on the spec server', () => {
   });
 
   it('listUsers sends directory and group', async () => {
-    const page = await client.directorySync.listUsers({
+    const page = await spec.workos.directorySync.listUsers({
       directory: 'directory_01',
       group: 'directory_group_01',
       limit: 2,
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/directory_users',
       query: { directory: 'directory_01', group: 'directory_group_01', limit: '2' },
@@ -171,24 +137,24 @@ describe('directory sync on the spec server', () => {
   });
 
   it('getUser returns the spec user', async () => {
-    const user = await client.directorySync.getUser('directory_user_01');
+    const user = await spec.workos.directorySync.getUser('directory_user_01');
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/directory_users/directory_user_01',
       query: {},
       body: undefined,
     });
-    expect(user).toEqual(server.exampleResponse('GET', '/directory_users/{id}'));
+    expect(user).toEqual(spec.server.exampleResponse('GET', '/directory_users/{id}'));
   });
 
   it('listGroups sends directory and user', async () => {
-    const page = await client.directorySync.listGroups({
+    const page = await spec.workos.directorySync.listGroups({
       directory: 'directory_01',
       user: 'directory_user_01',
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/directory_groups',
       query: { directory: 'directory_01', user: 'directory_user_01' },
@@ -198,14 +164,14 @@ describe('directory sync on the spec server', () => {
   });
 
   it('getGroup returns the spec group', async () => {
-    const group = await client.directorySync.getGroup('directory_group_01');
+    const group = await spec.workos.directorySync.getGroup('directory_group_01');
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/directory_groups/directory_group_01',
       query: {},
       body: undefined,
     });
-    expect(group).toEqual(server.exampleResponse('GET', '/directory_groups/{id}'));
+    expect(group).toEqual(spec.server.exampleResponse('GET', '/directory_groups/{id}'));
   });
 });

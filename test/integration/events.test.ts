@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { AuthenticationError, WorkOS, type EventSchema } from '../../src/index.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
 import { sentRequests } from '../support/spec-assertions.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, rejectionOf, useSpecServer } from './helpers.js';
 
 const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[7] as string;
+const apiKey = emulatorApiKey(7);
 
 function dataId(event: EventSchema): unknown {
   return (event.data as { id?: unknown }).id;
@@ -78,7 +78,7 @@ describe('listEvents on the emulator', () => {
   it('unknown API key is AuthenticationError', async () => {
     const stranger = new WorkOS({ apiKey: 'sk_test_not_seeded', baseUrl: emulator.url });
 
-    const error = await stranger.events.listEvents().catch((e: unknown) => e);
+    const error = await rejectionOf(stranger.events.listEvents());
 
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({
@@ -92,18 +92,10 @@ describe('listEvents on the emulator', () => {
 });
 
 describe('listEvents on the spec server', () => {
-  let server: SpecServer;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer({ apiKeys: [apiKey] });
-    workos = new WorkOS({ apiKey, baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
+  const spec = useSpecServer({ apiKey });
 
   it('sends every filter the spec lists', async () => {
-    const page = await workos.events.listEvents({
+    const page = await spec.workos.events.listEvents({
       events: ['dsync.user.created', 'dsync.user.updated'],
       organization_id: 'org_1',
       range_start: '2025-01-01T00:00:00Z',
@@ -112,7 +104,7 @@ describe('listEvents on the spec server', () => {
     });
 
     // The spec's `events` parameter is `style: form, explode: false`: one comma-joined value.
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/events',
@@ -127,7 +119,7 @@ describe('listEvents on the spec server', () => {
       },
     ]);
     expect({ object: page.object, data: page.data, list_metadata: page.list_metadata }).toEqual(
-      server.exampleResponse('GET', '/events'),
+      spec.server.exampleResponse('GET', '/events'),
     );
     expect(page.data[0]?.event).toBe('dsync.user.created');
   });

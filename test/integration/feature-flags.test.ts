@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { NotFoundError, WorkOS } from '../../src/index.js';
+import { NotFoundError } from '../../src/index.js';
 import { sentRequests } from '../support/spec-assertions.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, emulatorClient, rejectionOf, useSpecServer } from './helpers.js';
 
 // The emulator has no route that creates a feature flag and its seed cannot hold one, so on the
 // emulator these tests can only see empty lists and 404s. It also enables and disables flags with
 // POST where the spec says PUT, and adds targets with PUT where the spec says POST: those calls
 // go to the spec server.
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[8] as string;
+const apiKey = emulatorApiKey(8);
 
 describe('feature flags on the emulator', () => {
-  const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
+  const workos = emulatorClient(8);
 
   it('getFeatureFlag of a missing slug is NotFoundError', async () => {
-    const error = await workos.featureFlags.getFeatureFlag('no-such-flag').catch((e: unknown) => e);
+    const error = await rejectionOf(workos.featureFlags.getFeatureFlag('no-such-flag'));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({
@@ -28,9 +27,9 @@ describe('feature flags on the emulator', () => {
   });
 
   it('removeFeatureFlagTarget of a missing flag is NotFoundError', async () => {
-    const error = await workos.featureFlags
-      .removeFeatureFlagTarget('no-such-flag', 'user_1')
-      .catch((e: unknown) => e);
+    const error = await rejectionOf(
+      workos.featureFlags.removeFeatureFlagTarget('no-such-flag', 'user_1'),
+    );
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, method: 'DELETE' });
@@ -58,45 +57,33 @@ describe('feature flags on the emulator', () => {
 });
 
 describe('feature flags on the spec server', () => {
-  let server: SpecServer;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer({ apiKeys: [apiKey] });
-    workos = new WorkOS({ apiKey, baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
+  const spec = useSpecServer({ apiKey, clearRequests: true });
 
   it('enableFeatureFlag sends PUT', async () => {
-    const flag = await workos.featureFlags.enableFeatureFlag('beta reports');
+    const flag = await spec.workos.featureFlags.enableFeatureFlag('beta reports');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'PUT', path: '/feature-flags/beta%20reports/enable', query: {}, body: undefined },
     ]);
-    expect(server.requests[0]?.rawBody).toBe('');
-    expect(flag).toEqual(server.exampleResponse('PUT', '/feature-flags/{slug}/enable'));
+    expect(spec.server.requests[0]?.rawBody).toBe('');
+    expect(flag).toEqual(spec.server.exampleResponse('PUT', '/feature-flags/{slug}/enable'));
     expect(flag.enabled).toBe(true);
   });
 
   it('disableFeatureFlag sends PUT', async () => {
-    const flag = await workos.featureFlags.disableFeatureFlag('beta-reports');
+    const flag = await spec.workos.featureFlags.disableFeatureFlag('beta-reports');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'PUT', path: '/feature-flags/beta-reports/disable', query: {}, body: undefined },
     ]);
-    expect(flag).toEqual(server.exampleResponse('PUT', '/feature-flags/{slug}/disable'));
+    expect(flag).toEqual(spec.server.exampleResponse('PUT', '/feature-flags/{slug}/disable'));
     expect(flag.enabled).toBe(false);
   });
 
   it('addFeatureFlagTarget sends POST', async () => {
-    const result = await workos.featureFlags.addFeatureFlagTarget('beta-reports', 'org_1/x');
+    const result = await spec.workos.featureFlags.addFeatureFlagTarget('beta-reports', 'org_1/x');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/feature-flags/beta-reports/targets/org_1%2Fx',
@@ -108,9 +95,9 @@ describe('feature flags on the spec server', () => {
   });
 
   it('removeFeatureFlagTarget sends DELETE', async () => {
-    const result = await workos.featureFlags.removeFeatureFlagTarget('beta-reports', 'user_1');
+    const result = await spec.workos.featureFlags.removeFeatureFlagTarget('beta-reports', 'user_1');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'DELETE',
         path: '/feature-flags/beta-reports/targets/user_1',
@@ -122,22 +109,24 @@ describe('feature flags on the spec server', () => {
   });
 
   it('getFeatureFlag returns the flag', async () => {
-    const flag = await workos.featureFlags.getFeatureFlag('advanced-analytics');
+    const flag = await spec.workos.featureFlags.getFeatureFlag('advanced-analytics');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'GET', path: '/feature-flags/advanced-analytics', query: {}, body: undefined },
     ]);
-    expect(flag).toEqual(server.exampleResponse('GET', '/feature-flags/{slug}'));
+    expect(flag).toEqual(spec.server.exampleResponse('GET', '/feature-flags/{slug}'));
   });
 
   it('list methods send cursors', async () => {
-    const all = await workos.featureFlags.listFeatureFlags({ limit: 4, order: 'asc' });
-    const forOrg = await workos.featureFlags.listOrganizationFeatureFlags('org_1', {
+    const all = await spec.workos.featureFlags.listFeatureFlags({ limit: 4, order: 'asc' });
+    const forOrg = await spec.workos.featureFlags.listOrganizationFeatureFlags('org_1', {
       after: 'f_1',
     });
-    const forUser = await workos.featureFlags.listUserFeatureFlags('user_1', { before: 'f_2' });
+    const forUser = await spec.workos.featureFlags.listUserFeatureFlags('user_1', {
+      before: 'f_2',
+    });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/feature-flags',
@@ -163,9 +152,9 @@ describe('feature flags on the spec server', () => {
       list_metadata,
     }));
     expect(pages).toEqual([
-      server.exampleResponse('GET', '/feature-flags'),
-      server.exampleResponse('GET', '/organizations/{organizationId}/feature-flags'),
-      server.exampleResponse('GET', '/user_management/users/{userId}/feature-flags'),
+      spec.server.exampleResponse('GET', '/feature-flags'),
+      spec.server.exampleResponse('GET', '/organizations/{organizationId}/feature-flags'),
+      spec.server.exampleResponse('GET', '/user_management/users/{userId}/feature-flags'),
     ]);
   });
 });

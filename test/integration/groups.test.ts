@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { WorkOS } from '../../src/index.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
+import { lastSent, useSpecServer } from './helpers.js';
 
 // The emulator (workos 0.14.0) has no /organizations/{organizationId}/groups routes, so every
 // groups call is checked against the spec server.
@@ -10,54 +9,38 @@ describe('groups on the spec server', () => {
   const groupPath = '/organizations/{organizationId}/groups/{groupId}';
   const membersPath = '/organizations/{organizationId}/groups/{groupId}/organization-memberships';
 
-  let server: SpecServer;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer();
-    workos = new WorkOS({ apiKey: 'sk_test_default', baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  /** Returns the method, encoded path, query and JSON body of the last request received. */
-  function lastSent(): Pick<RecordedRequest, 'method' | 'path' | 'query' | 'body'> {
-    const request = server.requests.at(-1);
-    if (request === undefined) throw new Error('the spec server received no request');
-    const { method, path, query, body } = request;
-    return { method, path, query, body };
-  }
+  const spec = useSpecServer();
 
   it('createGroup sends name and description', async () => {
-    const group = await workos.groups.createGroup('org_1', {
+    const group = await spec.workos.groups.createGroup('org_1', {
       name: 'Engineering',
       description: null,
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'POST',
       path: '/organizations/org_1/groups',
       query: {},
       body: { name: 'Engineering', description: null },
     });
-    expect(server.requests.at(-1)?.headers['content-type']).toBe('application/json');
-    expect(group).toEqual(server.exampleResponse('POST', groupsPath));
+    expect(spec.server.requests.at(-1)?.headers['content-type']).toBe('application/json');
+    expect(group).toEqual(spec.server.exampleResponse('POST', groupsPath));
   });
 
   it('listGroups sends paging parameters', async () => {
-    const page = await workos.groups.listGroups('org_1', {
+    const page = await spec.workos.groups.listGroups('org_1', {
       limit: 2,
       before: 'group_9',
       order: 'desc',
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/organizations/org_1/groups',
       query: { limit: '2', before: 'group_9', order: 'desc' },
       body: undefined,
     });
-    const example = server.exampleResponse('GET', groupsPath) as {
+    const example = spec.server.exampleResponse('GET', groupsPath) as {
       data: unknown[];
       list_metadata: { before: string };
     };
@@ -67,35 +50,38 @@ describe('groups on the spec server', () => {
   });
 
   it('getGroup encodes both ids', async () => {
-    const group = await workos.groups.getGroup('org 1', 'group/1');
+    const group = await spec.workos.groups.getGroup('org 1', 'group/1');
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/organizations/org%201/groups/group%2F1',
       query: {},
       body: undefined,
     });
-    expect(server.requests.at(-1)?.params).toEqual({ organizationId: 'org 1', groupId: 'group/1' });
-    expect(group).toEqual(server.exampleResponse('GET', groupPath));
+    expect(spec.server.requests.at(-1)?.params).toEqual({
+      organizationId: 'org 1',
+      groupId: 'group/1',
+    });
+    expect(group).toEqual(spec.server.exampleResponse('GET', groupPath));
   });
 
   it('updateGroup sends PATCH', async () => {
-    const group = await workos.groups.updateGroup('org_1', 'group_1', { name: 'Platform' });
+    const group = await spec.workos.groups.updateGroup('org_1', 'group_1', { name: 'Platform' });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'PATCH',
       path: '/organizations/org_1/groups/group_1',
       query: {},
       body: { name: 'Platform' },
     });
-    expect(group).toEqual(server.exampleResponse('PATCH', groupPath));
+    expect(group).toEqual(spec.server.exampleResponse('PATCH', groupPath));
   });
 
   it('deleteGroup sends DELETE', async () => {
-    const result = await workos.groups.deleteGroup('org_1', 'group_1');
+    const result = await spec.workos.groups.deleteGroup('org_1', 'group_1');
 
     expect(result).toBeUndefined();
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'DELETE',
       path: '/organizations/org_1/groups/group_1',
       query: {},
@@ -104,43 +90,43 @@ describe('groups on the spec server', () => {
   });
 
   it('addMember sends the membership id', async () => {
-    const group = await workos.groups.addMember('org_1', 'group_1', {
+    const group = await spec.workos.groups.addMember('org_1', 'group_1', {
       organization_membership_id: 'om_1',
     });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'POST',
       path: '/organizations/org_1/groups/group_1/organization-memberships',
       query: {},
       body: { organization_membership_id: 'om_1' },
     });
-    expect(group).toEqual(server.exampleResponse('POST', membersPath));
+    expect(group).toEqual(spec.server.exampleResponse('POST', membersPath));
   });
 
   it('listMembers returns the spec page', async () => {
-    const page = await workos.groups.listMembers('org_1', 'group_1', { limit: 10 });
+    const page = await spec.workos.groups.listMembers('org_1', 'group_1', { limit: 10 });
 
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'GET',
       path: '/organizations/org_1/groups/group_1/organization-memberships',
       query: { limit: '10' },
       body: undefined,
     });
-    const example = server.exampleResponse('GET', membersPath) as { data: unknown[] };
+    const example = spec.server.exampleResponse('GET', membersPath) as { data: unknown[] };
     expect(page.data).toEqual(example.data);
   });
 
   it('removeMember encodes the membership id', async () => {
-    const result = await workos.groups.removeMember('org_1', 'group_1', 'om_1/x');
+    const result = await spec.workos.groups.removeMember('org_1', 'group_1', 'om_1/x');
 
     expect(result).toBeUndefined();
-    expect(lastSent()).toEqual({
+    expect(lastSent(spec.server)).toEqual({
       method: 'DELETE',
       path: '/organizations/org_1/groups/group_1/organization-memberships/om_1%2Fx',
       query: {},
       body: undefined,
     });
-    expect(server.requests.at(-1)?.params).toEqual({
+    expect(spec.server.requests.at(-1)?.params).toEqual({
       organizationId: 'org_1',
       groupId: 'group_1',
       omId: 'om_1/x',

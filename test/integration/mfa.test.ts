@@ -1,31 +1,10 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { BadRequestError, NotFoundError, SecretString, WorkOS } from '../../src/index.js';
+import { BadRequestError, NotFoundError, SecretString } from '../../src/index.js';
 import { exposeSecrets } from '../support/spec-assertions.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
+import { emulatorClient, lastRequest, rejectionOf, useSpecServer } from './helpers.js';
 
-const emulator = inject('emulator');
-const workos = new WorkOS({
-  apiKey: emulator.apiKeys[3],
-  baseUrl: emulator.url,
-  clientId: 'client_mfa',
-});
-
-/** Returns what a call rejected with, or fails the test when it resolved. */
-async function errorFrom(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject, but it resolved');
-}
-
-function lastRequest(server: SpecServer): RecordedRequest {
-  const request = server.requests.at(-1);
-  if (!request) throw new Error('The spec server received no request');
-  return request;
-}
+const workos = emulatorClient(3, { clientId: 'client_mfa' });
 
 async function enrollTotp(): Promise<string> {
   const factor = await workos.mfa.enrollFactor({
@@ -59,7 +38,7 @@ describe('mfa factors', () => {
   });
 
   it('getFactor of a missing id is NotFoundError', async () => {
-    const error = await errorFrom(workos.mfa.getFactor('auth_factor_missing'));
+    const error = await rejectionOf(workos.mfa.getFactor('auth_factor_missing'));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, code: 'not_found' });
@@ -71,9 +50,9 @@ describe('mfa factors', () => {
 
     expect(await workos.mfa.deleteFactor(factorId)).toBeUndefined();
 
-    const error = await errorFrom(workos.mfa.getFactor(factorId));
+    const error = await rejectionOf(workos.mfa.getFactor(factorId));
     expect(error).toBeInstanceOf(NotFoundError);
-    const challenge = await errorFrom(workos.mfa.challengeFactor(factorId));
+    const challenge = await rejectionOf(workos.mfa.challengeFactor(factorId));
     expect(challenge).toBeInstanceOf(NotFoundError);
   });
 });
@@ -100,14 +79,14 @@ describe('mfa challenges', () => {
     const challenge = await workos.mfa.challengeFactor(await enrollTotp());
 
     // The emulator's codes run from 100000 to 999999.
-    const error = await errorFrom(workos.mfa.verifyChallenge(challenge.id, { code: '000000' }));
+    const error = await rejectionOf(workos.mfa.verifyChallenge(challenge.id, { code: '000000' }));
 
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_one_time_code' });
   });
 
   it('verifyChallenge of a missing challenge is NotFoundError', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.mfa.verifyChallenge('auth_challenge_missing', { code: '123456' }),
     );
 
@@ -119,16 +98,7 @@ describe('mfa challenges', () => {
 // The emulator never reveals a challenge's code and returns no TOTP secret, so a successful
 // verification and the secret's redaction are checked against the spec's own examples.
 describe('mfa on the spec server', () => {
-  let spec: { server: SpecServer; workos: WorkOS };
-
-  beforeAll(async () => {
-    const server = await startSpecServer();
-    spec = { server, workos: new WorkOS({ apiKey: 'sk_test_default', baseUrl: server.url }) };
-  });
-
-  afterAll(async () => {
-    await spec.server.close();
-  });
+  const spec = useSpecServer();
 
   it('enrollFactor wraps the TOTP secret', async () => {
     const factor = await spec.workos.mfa.enrollFactor({

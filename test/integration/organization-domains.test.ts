@@ -1,26 +1,9 @@
-import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
 
-import { describe, expect, inject, it } from 'vitest';
+import { ConflictError, NotFoundError, UnprocessableEntityError } from '../../src/index.js';
+import { emulatorClient, rejectionOf, unique } from './helpers.js';
 
-import { ConflictError, NotFoundError, UnprocessableEntityError, WorkOS } from '../../src/index.js';
-
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[5];
-if (apiKey === undefined) throw new Error('global setup provided fewer than 6 API keys');
-const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
-
-/** Returns a random suffix that keeps names and domains unique in the shared emulator. */
-function unique(): string {
-  return randomUUID().slice(0, 8);
-}
-
-/** Resolves with what the promise rejects with, or `undefined` when it fulfils. */
-function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+const workos = emulatorClient(5);
 
 async function createOrganization(): Promise<string> {
   const organization = await workos.organizations.createOrganization({

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 import {
@@ -12,25 +10,11 @@ import {
   type Organization,
 } from '../../src/index.js';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, emulatorClient, rejectionOf, unique, useSpecServer } from './helpers.js';
 
 const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[5];
-if (apiKey === undefined) throw new Error('global setup provided fewer than 6 API keys');
-const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
-
-/** Returns a random suffix that keeps names, domains and external ids unique in the shared emulator. */
-function unique(): string {
-  return randomUUID().slice(0, 8);
-}
-
-/** Resolves with what the promise rejects with, or `undefined` when it fulfils. */
-function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
-  return promise.then(
-    () => undefined,
-    (error: unknown) => error,
-  );
-}
+const apiKey = emulatorApiKey(5);
+const workos = emulatorClient(5);
 
 /** Returns the `{ domain, state }` pairs of an organization's domains, sorted by domain. */
 function domainStates(organization: Organization): { domain: string; state: unknown }[] {
@@ -349,27 +333,19 @@ describe('organizations through a fault proxy', () => {
 });
 
 describe('organizations on the spec server', () => {
-  let server: SpecServer;
-  let client: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer();
-    client = new WorkOS({ apiKey: 'sk_test_default', baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
+  const spec = useSpecServer();
 
   it('getAuditLogConfiguration matches the spec', async () => {
-    const configuration = await client.organizations.getAuditLogConfiguration('org_01 EU/1');
+    const configuration = await spec.workos.organizations.getAuditLogConfiguration('org_01 EU/1');
 
-    const request = server.requests.at(-1);
+    const request = spec.server.requests.at(-1);
     expect(request?.method).toBe('GET');
     expect(request?.path).toBe('/organizations/org_01%20EU%2F1/audit_log_configuration');
     expect(request?.query).toEqual({});
     expect(request?.body).toBeUndefined();
     expect(request?.params).toEqual({ id: 'org_01 EU/1' });
     expect(configuration).toEqual(
-      server.exampleResponse('GET', '/organizations/{id}/audit_log_configuration'),
+      spec.server.exampleResponse('GET', '/organizations/{id}/audit_log_configuration'),
     );
   });
 });

@@ -1,29 +1,26 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { NotFoundError, SecretString, WorkOS } from '../../src/index.js';
+import { NotFoundError, SecretString } from '../../src/index.js';
 import { exposeSecrets, sentRequests } from '../support/spec-assertions.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, emulatorClient, rejectionOf, useSpecServer } from './helpers.js';
 
 // The emulator's /data-integrations routes are an OAuth code flow (a GET authorize redirect and
 // a token exchange that requires `code`), where the spec has a POST that returns an authorization
 // URL and a token call that takes `user_id`. It cannot create connected accounts and has no
 // DELETE for them. Those calls go to the spec server.
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[8] as string;
+const apiKey = emulatorApiKey(8);
 
 describe('pipes on the emulator', () => {
-  const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
+  const workos = emulatorClient(8);
 
   it('getConnectedAccount of an unconnected user is NotFoundError', async () => {
     const user = await workos.userManagement.createUser({
       email: `pipes-${randomUUID()}@example.com`,
     });
 
-    const error = await workos.pipes
-      .getConnectedAccount(user.id, 'github')
-      .catch((e: unknown) => e);
+    const error = await rejectionOf(workos.pipes.getConnectedAccount(user.id, 'github'));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({
@@ -34,9 +31,7 @@ describe('pipes on the emulator', () => {
   });
 
   it('getConnectedAccount of a missing user is NotFoundError', async () => {
-    const error = await workos.pipes
-      .getConnectedAccount('user_missing', 'github')
-      .catch((e: unknown) => e);
+    const error = await rejectionOf(workos.pipes.getConnectedAccount('user_missing', 'github'));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ body: { message: 'User not found' } });
@@ -58,28 +53,16 @@ describe('pipes on the emulator', () => {
 });
 
 describe('pipes on the spec server', () => {
-  let server: SpecServer;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer({ apiKeys: [apiKey] });
-    workos = new WorkOS({ apiKey, baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
-
-  beforeEach(() => {
-    server.requests.length = 0;
-  });
+  const spec = useSpecServer({ apiKey, clearRequests: true });
 
   it('authorizeDataIntegration sends the user', async () => {
-    const result = await workos.pipes.authorizeDataIntegration('github', {
+    const result = await spec.workos.pipes.authorizeDataIntegration('github', {
       user_id: 'user_1',
       organization_id: 'org_1',
       return_to: 'https://app.example/integrations',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/data-integrations/github/authorize',
@@ -91,13 +74,15 @@ describe('pipes on the spec server', () => {
         },
       },
     ]);
-    expect(result).toEqual(server.exampleResponse('POST', '/data-integrations/{slug}/authorize'));
+    expect(result).toEqual(
+      spec.server.exampleResponse('POST', '/data-integrations/{slug}/authorize'),
+    );
   });
 
   it('getAccessToken wraps the nested token', async () => {
-    const result = await workos.pipes.getAccessToken('github', { user_id: 'user_1' });
+    const result = await spec.workos.pipes.getAccessToken('github', { user_id: 'user_1' });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/data-integrations/github/token',
@@ -113,16 +98,16 @@ describe('pipes on the spec server', () => {
     expect(JSON.stringify(result)).toContain('"access_token":"[REDACTED]"');
     expect(JSON.stringify(result)).not.toContain('gho_');
     expect(exposeSecrets(result)).toEqual(
-      server.exampleResponse('POST', '/data-integrations/{slug}/token'),
+      spec.server.exampleResponse('POST', '/data-integrations/{slug}/token'),
     );
   });
 
   it('getConnectedAccount encodes both path parameters', async () => {
-    const account = await workos.pipes.getConnectedAccount('user 1', 'google/drive', {
+    const account = await spec.workos.pipes.getConnectedAccount('user 1', 'google/drive', {
       organization_id: 'org_1',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/user_management/users/user%201/connected_accounts/google%2Fdrive',
@@ -131,16 +116,19 @@ describe('pipes on the spec server', () => {
       },
     ]);
     expect(account).toEqual(
-      server.exampleResponse('GET', '/user_management/users/{user_id}/connected_accounts/{slug}'),
+      spec.server.exampleResponse(
+        'GET',
+        '/user_management/users/{user_id}/connected_accounts/{slug}',
+      ),
     );
   });
 
   it('deleteConnectedAccount sends DELETE', async () => {
-    const result = await workos.pipes.deleteConnectedAccount('user_1', 'slack', {
+    const result = await spec.workos.pipes.deleteConnectedAccount('user_1', 'slack', {
       organization_id: 'org_1',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'DELETE',
         path: '/user_management/users/user_1/connected_accounts/slack',
@@ -152,9 +140,9 @@ describe('pipes on the spec server', () => {
   });
 
   it('listProviders returns providers and accounts', async () => {
-    const providers = await workos.pipes.listProviders('user_1', { organization_id: 'org_1' });
+    const providers = await spec.workos.pipes.listProviders('user_1', { organization_id: 'org_1' });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/user_management/users/user_1/data_providers',
@@ -163,7 +151,7 @@ describe('pipes on the spec server', () => {
       },
     ]);
     expect(providers).toEqual(
-      server.exampleResponse('GET', '/user_management/users/{user_id}/data_providers'),
+      spec.server.exampleResponse('GET', '/user_management/users/{user_id}/data_providers'),
     );
   });
 });

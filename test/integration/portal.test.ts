@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 
-import { UnprocessableEntityError, WorkOS } from '../../src/index.js';
+import { UnprocessableEntityError } from '../../src/index.js';
 import { sentRequests } from '../support/spec-assertions.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, emulatorClient, rejectionOf, useSpecServer } from './helpers.js';
 
 const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[7] as string;
+const apiKey = emulatorApiKey(7);
 
 describe('generateLink on the emulator', () => {
-  const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
+  const workos = emulatorClient(7);
 
   it('links to the intent of the organization', async () => {
     const org = await workos.organizations.createOrganization({ name: `Portal ${randomUUID()}` });
@@ -27,9 +27,9 @@ describe('generateLink on the emulator', () => {
   });
 
   it('empty organization is 422', async () => {
-    const error = await workos.portal
-      .generateLink({ organization: '', intent: 'audit_logs' })
-      .catch((e: unknown) => e);
+    const error = await rejectionOf(
+      workos.portal.generateLink({ organization: '', intent: 'audit_logs' }),
+    );
 
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error).toMatchObject({
@@ -44,15 +44,7 @@ describe('generateLink on the emulator', () => {
 });
 
 describe('generateLink on the spec server', () => {
-  let server: SpecServer;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer({ apiKeys: [apiKey] });
-    workos = new WorkOS({ apiKey, baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
+  const spec = useSpecServer({ apiKey });
 
   it('sends every link option', async () => {
     const body = {
@@ -63,11 +55,11 @@ describe('generateLink on the spec server', () => {
       it_contact_emails: ['it@example.com'],
     };
 
-    const link = await workos.portal.generateLink(body);
+    const link = await spec.workos.portal.generateLink(body);
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'POST', path: '/portal/generate_link', query: {}, body },
     ]);
-    expect(link).toEqual(server.exampleResponse('POST', '/portal/generate_link'));
+    expect(link).toEqual(spec.server.exampleResponse('POST', '/portal/generate_link'));
   });
 });

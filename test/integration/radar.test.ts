@@ -1,32 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { WorkOS } from '../../src/index.js';
 import { sentRequests } from '../support/spec-assertions.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, useSpecServer } from './helpers.js';
 
 // The emulator has no POST /radar/attempts, no PUT /radar/attempts/{id} and no
 // DELETE /radar/lists/{type}/{action}. Its POST /radar/lists/{type}/{action} reads the action
 // as `add` or `remove` and an `entries` array, where the spec has `block` or `allow` and one
 // `entry`. So every Radar call goes to the spec server.
-const apiKey = inject('emulator').apiKeys[0] as string;
+const apiKey = emulatorApiKey(0);
 
-let server: SpecServer;
-let workos: WorkOS;
-
-beforeAll(async () => {
-  server = await startSpecServer({ apiKeys: [apiKey] });
-  workos = new WorkOS({ apiKey, baseUrl: server.url });
-});
-
-afterAll(() => server.close());
-
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const spec = useSpecServer({ apiKey, clearRequests: true });
 
 describe('radar attempts', () => {
   it('createAttempt sends the request to assess', async () => {
-    const verdict = await workos.radar.createAttempt({
+    const verdict = await spec.workos.radar.createAttempt({
       ip_address: '198.51.100.42',
       user_agent: 'Mozilla/5.0',
       email: 'ada@example.com',
@@ -35,7 +22,7 @@ describe('radar attempts', () => {
       device_fingerprint: 'fp_1',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/radar/attempts',
@@ -50,14 +37,16 @@ describe('radar attempts', () => {
         },
       },
     ]);
-    expect(verdict).toEqual(server.exampleResponse('POST', '/radar/attempts'));
+    expect(verdict).toEqual(spec.server.exampleResponse('POST', '/radar/attempts'));
     expect(verdict.verdict).toBe('block');
   });
 
   it('updateAttempt sends PUT and resolves empty', async () => {
-    const result = await workos.radar.updateAttempt('radar_att/1', { attempt_status: 'success' });
+    const result = await spec.workos.radar.updateAttempt('radar_att/1', {
+      attempt_status: 'success',
+    });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'PUT',
         path: '/radar/attempts/radar_att%2F1',
@@ -71,11 +60,11 @@ describe('radar attempts', () => {
 
 describe('radar lists', () => {
   it('addListEntry returns the 200 body', async () => {
-    const result = await workos.radar.addListEntry('ip_address', 'block', {
+    const result = await spec.workos.radar.addListEntry('ip_address', 'block', {
       entry: '198.51.100.42',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/radar/lists/ip_address/block',
@@ -84,16 +73,16 @@ describe('radar lists', () => {
       },
     ]);
     // The spec lists 200, 201 and 204, and the spec server responds with the lowest.
-    expect(result).toEqual(server.exampleResponse('POST', '/radar/lists/{type}/{action}'));
+    expect(result).toEqual(spec.server.exampleResponse('POST', '/radar/lists/{type}/{action}'));
     expect(result).toEqual({ message: 'Entry already present in list' });
   });
 
   it('removeListEntry sends a DELETE body', async () => {
-    const result = await workos.radar.removeListEntry('email', 'allow', {
+    const result = await spec.workos.radar.removeListEntry('email', 'allow', {
       entry: 'ada+radar@example.com',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'DELETE',
         path: '/radar/lists/email/allow',
@@ -101,7 +90,7 @@ describe('radar lists', () => {
         body: { entry: 'ada+radar@example.com' },
       },
     ]);
-    expect(server.requests[0]?.headers['content-type']).toBe('application/json');
+    expect(spec.server.requests[0]?.headers['content-type']).toBe('application/json');
     expect(result).toBeUndefined();
   });
 });

@@ -1,19 +1,24 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import {
   AuthenticationError,
   BadRequestError,
   NotFoundError,
   SecretString,
-  WorkOS,
 } from '../../src/index.js';
 import { exposeSecrets } from '../support/spec-assertions.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
+import {
+  emulatorApiKey,
+  emulatorClient,
+  lastRequest,
+  rejectionOf,
+  useSpecServer,
+} from './helpers.js';
 
 const emulator = inject('emulator');
-const API_KEY = emulator.apiKeys[2] as string;
+const API_KEY = emulatorApiKey(2);
 const CLIENT_ID = 'client_sso';
-const workos = new WorkOS({ apiKey: API_KEY, baseUrl: emulator.url, clientId: CLIENT_ID });
+const workos = emulatorClient(2, { clientId: CLIENT_ID });
 
 /** A loopback callback the emulator redirects to. Nothing listens there: tests read the Location. */
 const REDIRECT_URI = 'http://127.0.0.1:9/sso/callback';
@@ -51,22 +56,6 @@ async function createConnection(
 
 function uniqueDomain(label: string): string {
   return `${label}-${crypto.randomUUID()}.example.com`;
-}
-
-/** Returns what a call rejected with, or fails the test when it resolved. */
-async function errorFrom(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject, but it resolved');
-}
-
-function lastRequest(server: SpecServer): RecordedRequest {
-  const request = server.requests.at(-1);
-  if (!request) throw new Error('The spec server received no request');
-  return request;
 }
 
 /** Requests an authorize URL the way a browser would and returns the code it redirects with. */
@@ -146,7 +135,7 @@ describe('sso connections', () => {
 
     expect(await workos.sso.deleteConnection(created.id)).toBeUndefined();
 
-    const error = await errorFrom(workos.sso.getConnection(created.id));
+    const error = await rejectionOf(workos.sso.getConnection(created.id));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, code: 'not_found' });
     expect((error as NotFoundError).message).toContain('Connection not found');
@@ -213,7 +202,7 @@ describe('sso sign-in', () => {
     expect(JSON.stringify(result)).not.toContain(accessToken);
 
     // A code works once.
-    const reused = await errorFrom(workos.sso.getProfileAndToken({ code }));
+    const reused = await rejectionOf(workos.sso.getProfileAndToken({ code }));
     expect(reused).toBeInstanceOf(BadRequestError);
     expect(reused).toMatchObject({ status: 400, code: 'invalid_code' });
   });
@@ -249,7 +238,7 @@ describe('sso sign-in', () => {
   });
 
   it('getProfile rejects an unknown token', async () => {
-    const error = await errorFrom(workos.sso.getProfile('not-a-token'));
+    const error = await rejectionOf(workos.sso.getProfile('not-a-token'));
 
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(error).toMatchObject({ status: 401, code: 'unauthorized' });
@@ -257,7 +246,7 @@ describe('sso sign-in', () => {
   });
 
   it('getProfileAndToken rejects an unknown code', async () => {
-    const error = await errorFrom(workos.sso.getProfileAndToken({ code: 'sso_code_missing' }));
+    const error = await rejectionOf(workos.sso.getProfileAndToken({ code: 'sso_code_missing' }));
 
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_code' });
@@ -290,7 +279,7 @@ describe('sso sign-in', () => {
   });
 
   it('logoutAuthorize of a missing profile is NotFoundError', async () => {
-    const error = await errorFrom(workos.sso.logoutAuthorize({ profile_id: 'prof_missing' }));
+    const error = await rejectionOf(workos.sso.logoutAuthorize({ profile_id: 'prof_missing' }));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).message).toContain('Profile not found');
@@ -301,19 +290,7 @@ describe('sso sign-in', () => {
 // response shape and the exact request are checked against the spec's own examples.
 describe('sso on the spec server', () => {
   const SPEC_API_KEY = 'sk_test_default';
-  let spec: { server: SpecServer; workos: WorkOS };
-
-  beforeAll(async () => {
-    const server = await startSpecServer();
-    spec = {
-      server,
-      workos: new WorkOS({ apiKey: SPEC_API_KEY, baseUrl: server.url, clientId: CLIENT_ID }),
-    };
-  });
-
-  afterAll(async () => {
-    await spec.server.close();
-  });
+  const spec = useSpecServer({ clientId: CLIENT_ID });
 
   it('getProfileAndToken sends client credentials in the body', async () => {
     const result = await spec.workos.sso.getProfileAndToken({ code: 'code_1' });

@@ -1,45 +1,31 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { inspect } from 'node:util';
 
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import {
   AuthenticationError,
   BadRequestError,
   NotFoundError,
   SecretString,
-  WorkOS,
 } from '../../src/index.js';
 import { exposeSecrets } from '../support/spec-assertions.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
+import {
+  emulatorApiKey,
+  emulatorClient,
+  lastRequest,
+  rejectionOf,
+  uniqueEmail,
+  useSpecServer,
+} from './helpers.js';
 
 const emulator = inject('emulator');
-const API_KEY = emulator.apiKeys[1] as string;
+const API_KEY = emulatorApiKey(1);
 const CLIENT_ID = 'client_user_management_authentication';
-const workos = new WorkOS({ apiKey: API_KEY, baseUrl: emulator.url, clientId: CLIENT_ID });
+const workos = emulatorClient(1, { clientId: CLIENT_ID });
 
 /** A loopback callback the emulator redirects to. Nothing listens there: tests read the Location. */
 const REDIRECT_URI = 'http://127.0.0.1:9/callback';
-
-function uniqueEmail(label: string): string {
-  return `${label}-${crypto.randomUUID()}@example.com`;
-}
-
-/** Returns what a call rejected with, or fails the test when it resolved. */
-async function errorFrom(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject, but it resolved');
-}
-
-function lastRequest(server: SpecServer): RecordedRequest {
-  const request = server.requests.at(-1);
-  if (!request) throw new Error('The spec server received no request');
-  return request;
-}
 
 function decodeJwtPart(part: string | undefined): Record<string, unknown> {
   return JSON.parse(Buffer.from(part ?? '', 'base64url').toString('utf8')) as Record<
@@ -105,7 +91,7 @@ describe('userManagement password sign-in', () => {
   });
 
   it('authenticateWithPassword rejects a wrong password', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.authenticateWithPassword({ email, password: 'not-the-password' }),
     );
 
@@ -166,7 +152,7 @@ describe('userManagement password sign-in', () => {
     expect(refreshed.access_token.expose()).not.toBe(first.access_token.expose());
 
     // The emulator deletes a refresh token once used.
-    const reused = await errorFrom(
+    const reused = await rejectionOf(
       workos.userManagement.authenticateWithRefreshToken({ refresh_token: first.refresh_token }),
     );
     expect(reused).toBeInstanceOf(BadRequestError);
@@ -192,7 +178,7 @@ describe('userManagement password sign-in', () => {
 
     const page = await workos.userManagement.listSessions(userId);
     expect(page.data.map((item) => item.id)).not.toContain(sessionId);
-    const again = await errorFrom(workos.userManagement.revokeSession({ session_id: sessionId }));
+    const again = await rejectionOf(workos.userManagement.revokeSession({ session_id: sessionId }));
     expect(again).toBeInstanceOf(NotFoundError);
     expect((again as NotFoundError).message).toContain('Session not found');
   });
@@ -278,7 +264,7 @@ describe('userManagement authorization code', () => {
     expect(session.access_token).toBeInstanceOf(SecretString);
 
     // A code works once.
-    const reused = await errorFrom(workos.userManagement.authenticateWithCode({ code }));
+    const reused = await rejectionOf(workos.userManagement.authenticateWithCode({ code }));
     expect(reused).toBeInstanceOf(BadRequestError);
     expect(reused).toMatchObject({ status: 400, code: 'invalid_code' });
   });
@@ -296,7 +282,7 @@ describe('userManagement authorization code', () => {
       });
 
     const wrongCode = (await followAuthorize(authorize())).searchParams.get('code') ?? '';
-    const wrong = await errorFrom(
+    const wrong = await rejectionOf(
       workos.userManagement.authenticateWithCode({ code: wrongCode, code_verifier: 'wrong' }),
     );
     expect(wrong).toMatchObject({ status: 400, code: 'invalid_code_verifier' });
@@ -310,7 +296,7 @@ describe('userManagement authorization code', () => {
   });
 
   it('authenticateWithCode rejects an unknown code', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.authenticateWithCode({ code: 'auth_code_missing' }),
     );
 
@@ -338,16 +324,16 @@ describe('userManagement one-time codes', () => {
     expect(session.user.id).toBe(user.id);
     expect(session.authentication_method).toBe('MagicAuth');
 
-    const spent = await errorFrom(workos.userManagement.getMagicAuth(magicAuth.id));
+    const spent = await rejectionOf(workos.userManagement.getMagicAuth(magicAuth.id));
     expect(spent).toBeInstanceOf(NotFoundError);
-    const reused = await errorFrom(
+    const reused = await rejectionOf(
       workos.userManagement.authenticateWithMagicAuth({ code: magicAuth.code, email }),
     );
     expect(reused).toMatchObject({ status: 400, code: 'invalid_code' });
   });
 
   it('createMagicAuth of an unknown email is NotFoundError', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.createMagicAuth({ email: uniqueEmail('nobody') }),
     );
 
@@ -374,7 +360,7 @@ describe('userManagement one-time codes', () => {
   });
 
   it('authenticateWithTotp rejects an unknown pending token', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.authenticateWithTotp({
         code: '123456',
         pending_authentication_token: 'pending_missing',
@@ -387,7 +373,7 @@ describe('userManagement one-time codes', () => {
   });
 
   it('authenticateWithOrganizationSelection rejects an unknown pending token', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.authenticateWithOrganizationSelection({
         pending_authentication_token: 'pending_missing',
         organization_id: 'org_missing',
@@ -418,7 +404,7 @@ describe('userManagement one-time codes', () => {
     expect(session.user.id).toMatch(/^user_/);
     expect(session.authentication_method).toBe('OAuth');
 
-    const reused = await errorFrom(
+    const reused = await rejectionOf(
       workos.userManagement.authenticateWithDeviceCode({ device_code: device.device_code }),
     );
     expect(reused).toMatchObject({ status: 400, code: 'invalid_grant' });
@@ -429,20 +415,11 @@ describe('userManagement one-time codes', () => {
 // on the public device endpoint, so these calls are checked against the spec's own examples.
 describe('userManagement authentication on the spec server', () => {
   const SPEC_API_KEY = 'sk_test_default';
-  let spec: { server: SpecServer; workos: WorkOS };
+  const spec = useSpecServer({ clientId: CLIENT_ID });
   let authenticateExample: unknown;
 
-  beforeAll(async () => {
-    const server = await startSpecServer();
-    spec = {
-      server,
-      workos: new WorkOS({ apiKey: SPEC_API_KEY, baseUrl: server.url, clientId: CLIENT_ID }),
-    };
+  beforeAll(() => {
     authenticateExample = spec.server.exampleResponse('POST', '/user_management/authenticate');
-  });
-
-  afterAll(async () => {
-    await spec.server.close();
   });
 
   it('authenticateWithTotp sends the grant and client', async () => {

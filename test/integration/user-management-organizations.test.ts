@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 
 import {
   BadRequestError,
@@ -6,41 +6,16 @@ import {
   NotFoundError,
   SecretString,
   UnprocessableEntityError,
-  WorkOS,
 } from '../../src/index.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
+import { emulatorClient, lastRequest, rejectionOf, uniqueEmail, useSpecServer } from './helpers.js';
 
 const emulator = inject('emulator');
 const CLIENT_ID = 'client_user_management_organizations';
-const workos = new WorkOS({
-  apiKey: emulator.apiKeys[1],
-  baseUrl: emulator.url,
-  clientId: CLIENT_ID,
-});
+const workos = emulatorClient(1, { clientId: CLIENT_ID });
 
 type CreateMembershipBody = Parameters<
   typeof workos.userManagement.createOrganizationMembership
 >[0];
-
-function uniqueEmail(label: string): string {
-  return `${label}-${crypto.randomUUID()}@example.com`;
-}
-
-/** Returns what a call rejected with, or fails the test when it resolved. */
-async function errorFrom(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject, but it resolved');
-}
-
-function lastRequest(server: SpecServer): RecordedRequest {
-  const request = server.requests.at(-1);
-  if (!request) throw new Error('The spec server received no request');
-  return request;
-}
 
 async function createOrganization(label: string): Promise<string> {
   const organization = await workos.organizations.createOrganization({
@@ -98,7 +73,7 @@ describe('userManagement invitations', () => {
   });
 
   it('getInvitation of a missing id is NotFoundError', async () => {
-    const error = await errorFrom(workos.userManagement.getInvitation('inv_missing'));
+    const error = await rejectionOf(workos.userManagement.getInvitation('inv_missing'));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).message).toContain('Invitation not found');
@@ -128,7 +103,7 @@ describe('userManagement invitations', () => {
       role: { slug: 'admin' },
     });
 
-    const again = await errorFrom(workos.userManagement.acceptInvitation(invitation.id));
+    const again = await rejectionOf(workos.userManagement.acceptInvitation(invitation.id));
     expect(again).toBeInstanceOf(BadRequestError);
     expect(again).toMatchObject({ status: 400, code: 'invalid_invitation_state' });
   });
@@ -142,7 +117,7 @@ describe('userManagement invitations', () => {
     expect(resent.token.expose()).not.toBe(invitation.token.expose());
     const found = await workos.userManagement.findInvitationByToken(resent.token);
     expect(found.id).toBe(invitation.id);
-    const stale = await errorFrom(workos.userManagement.findInvitationByToken(invitation.token));
+    const stale = await rejectionOf(workos.userManagement.findInvitationByToken(invitation.token));
     expect(stale).toBeInstanceOf(NotFoundError);
   });
 
@@ -153,7 +128,7 @@ describe('userManagement invitations', () => {
 
     expect(revoked).toMatchObject({ id: invitation.id, state: 'revoked' });
     expect((await workos.userManagement.getInvitation(invitation.id)).state).toBe('revoked');
-    const again = await errorFrom(workos.userManagement.revokeInvitation(invitation.id));
+    const again = await rejectionOf(workos.userManagement.revokeInvitation(invitation.id));
     expect(again).toBeInstanceOf(BadRequestError);
     expect(again).toMatchObject({ status: 400, code: 'invalid_invitation_state' });
     expect((again as BadRequestError).message).toContain('Invitation is revoked');
@@ -237,14 +212,14 @@ describe('userManagement organization memberships', () => {
     const body = { user_id: await newUserId('twice'), organization_id: organizationId };
     await workos.userManagement.createOrganizationMembership(body);
 
-    const error = await errorFrom(workos.userManagement.createOrganizationMembership(body));
+    const error = await rejectionOf(workos.userManagement.createOrganizationMembership(body));
 
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ status: 409, code: 'conflict' });
   });
 
   it('createOrganizationMembership needs the organization', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.createOrganizationMembership({
         user_id: await newUserId('no-org'),
         organization_id: 'org_missing',
@@ -280,7 +255,7 @@ describe('userManagement organization memberships', () => {
     const inactive = await workos.userManagement.deactivateOrganizationMembership(membership.id);
     expect(inactive).toMatchObject({ id: membership.id, status: 'inactive' });
 
-    const twice = await errorFrom(
+    const twice = await rejectionOf(
       workos.userManagement.deactivateOrganizationMembership(membership.id),
     );
     expect(twice).toBeInstanceOf(UnprocessableEntityError);
@@ -302,7 +277,7 @@ describe('userManagement organization memberships', () => {
 
     expect(await workos.userManagement.deleteOrganizationMembership(membership.id)).toBeUndefined();
 
-    const error = await errorFrom(workos.userManagement.getOrganizationMembership(membership.id));
+    const error = await rejectionOf(workos.userManagement.getOrganizationMembership(membership.id));
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).message).toContain('Organization Membership not found');
   });
@@ -335,23 +310,7 @@ describe('userManagement organization memberships', () => {
 // comma-separated value, and has no membership groups, so these calls are checked against the
 // spec's own examples.
 describe('userManagement memberships on the spec server', () => {
-  let spec: { server: SpecServer; workos: WorkOS };
-
-  beforeAll(async () => {
-    const server = await startSpecServer();
-    spec = {
-      server,
-      workos: new WorkOS({
-        apiKey: 'sk_test_default',
-        baseUrl: server.url,
-        clientId: CLIENT_ID,
-      }),
-    };
-  });
-
-  afterAll(async () => {
-    await spec.server.close();
-  });
+  const spec = useSpecServer({ clientId: CLIENT_ID });
 
   it('createOrganizationMembership sends role_slugs', async () => {
     const membership = await spec.workos.userManagement.createOrganizationMembership({

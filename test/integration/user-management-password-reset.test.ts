@@ -1,42 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import {
   AuthenticationError,
   BadRequestError,
   NotFoundError,
   SecretString,
-  WorkOS,
 } from '../../src/index.js';
 import { exposeSecrets } from '../support/spec-assertions.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
+import { emulatorClient, lastRequest, rejectionOf, uniqueEmail, useSpecServer } from './helpers.js';
 
-const emulator = inject('emulator');
 const CLIENT_ID = 'client_user_management_password_reset';
-const workos = new WorkOS({
-  apiKey: emulator.apiKeys[1],
-  baseUrl: emulator.url,
-  clientId: CLIENT_ID,
-});
-
-function uniqueEmail(label: string): string {
-  return `${label}-${crypto.randomUUID()}@example.com`;
-}
-
-/** Returns what a call rejected with, or fails the test when it resolved. */
-async function errorFrom(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject, but it resolved');
-}
-
-function lastRequest(server: SpecServer): RecordedRequest {
-  const request = server.requests.at(-1);
-  if (!request) throw new Error('The spec server received no request');
-  return request;
-}
+const workos = emulatorClient(1, { clientId: CLIENT_ID });
 
 // NOTE: the emulator names the password reset token `token`, where the spec says
 // `password_reset_token`, so the SDK does not wrap it in a SecretString there.
@@ -66,14 +40,14 @@ describe('userManagement password reset', () => {
       password: 'new-password',
     });
     expect(session.user.id).toBe(user.id);
-    const old = await errorFrom(
+    const old = await rejectionOf(
       workos.userManagement.authenticateWithPassword({ email, password: 'old-password' }),
     );
     expect(old).toBeInstanceOf(AuthenticationError);
   });
 
   it('resetPassword rejects an unknown token', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.resetPassword({ token: 'missing', new_password: 'new-password' }),
     );
 
@@ -82,7 +56,7 @@ describe('userManagement password reset', () => {
   });
 
   it('createPasswordReset of an unknown email is NotFoundError', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.createPasswordReset({ email: uniqueEmail('nobody') }),
     );
 
@@ -93,19 +67,7 @@ describe('userManagement password reset', () => {
 // The spec names the reset token `password_reset_token`, which the SDK redacts. The emulator
 // names it `token`, so redaction is checked against the spec's own examples.
 describe('userManagement password reset on the spec server', () => {
-  let spec: { server: SpecServer; workos: WorkOS };
-
-  beforeAll(async () => {
-    const server = await startSpecServer();
-    spec = {
-      server,
-      workos: new WorkOS({ apiKey: 'sk_test_default', baseUrl: server.url, clientId: CLIENT_ID }),
-    };
-  });
-
-  afterAll(async () => {
-    await spec.server.close();
-  });
+  const spec = useSpecServer({ clientId: CLIENT_ID });
 
   it('createPasswordReset wraps the reset token', async () => {
     const reset = await spec.workos.userManagement.createPasswordReset({

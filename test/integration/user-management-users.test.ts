@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 
 import {
   AuthenticationError,
@@ -6,38 +6,12 @@ import {
   ConflictError,
   NotFoundError,
   SecretString,
-  WorkOS,
 } from '../../src/index.js';
 import { exposeSecrets } from '../support/spec-assertions.js';
-import { startSpecServer, type RecordedRequest, type SpecServer } from '../support/spec-server.js';
+import { emulatorClient, lastRequest, rejectionOf, uniqueEmail, useSpecServer } from './helpers.js';
 
-const emulator = inject('emulator');
 const CLIENT_ID = 'client_user_management_users';
-const workos = new WorkOS({
-  apiKey: emulator.apiKeys[1],
-  baseUrl: emulator.url,
-  clientId: CLIENT_ID,
-});
-
-function uniqueEmail(label: string): string {
-  return `${label}-${crypto.randomUUID()}@example.com`;
-}
-
-/** Returns what a call rejected with, or fails the test when it resolved. */
-async function errorFrom(call: Promise<unknown>): Promise<unknown> {
-  try {
-    await call;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('Expected the call to reject, but it resolved');
-}
-
-function lastRequest(server: SpecServer): RecordedRequest {
-  const request = server.requests.at(-1);
-  if (!request) throw new Error('The spec server received no request');
-  return request;
-}
+const workos = emulatorClient(1, { clientId: CLIENT_ID });
 
 // NOTE: the emulator (workos 0.14.0) returns from POST /user_management/users/{id}/email_verification/send
 // the email verification object, where the spec says `{ user }`, so tests read it in this shape.
@@ -80,7 +54,7 @@ describe('userManagement users', () => {
     const email = uniqueEmail('duplicate');
     await workos.userManagement.createUser({ email });
 
-    const error = await errorFrom(workos.userManagement.createUser({ email }));
+    const error = await rejectionOf(workos.userManagement.createUser({ email }));
 
     expect(error).toBeInstanceOf(ConflictError);
     expect(error).toMatchObject({ status: 409, code: 'user_already_exists' });
@@ -121,7 +95,7 @@ describe('userManagement users', () => {
       password: 'correct horse battery staple',
     });
     expect(session.user.id).toBe(user.id);
-    const redacted = await errorFrom(
+    const redacted = await rejectionOf(
       workos.userManagement.authenticateWithPassword({ email, password: '[REDACTED]' }),
     );
     expect(redacted).toBeInstanceOf(AuthenticationError);
@@ -141,7 +115,7 @@ describe('userManagement users', () => {
   });
 
   it('getUser of a missing id is NotFoundError', async () => {
-    const error = await errorFrom(workos.userManagement.getUser('user_missing'));
+    const error = await rejectionOf(workos.userManagement.getUser('user_missing'));
 
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, code: 'not_found' });
@@ -155,10 +129,10 @@ describe('userManagement users', () => {
 
     expect(await workos.userManagement.deleteUser(user.id)).toBeUndefined();
 
-    const error = await errorFrom(workos.userManagement.getUser(user.id));
+    const error = await rejectionOf(workos.userManagement.getUser(user.id));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({ status: 404, code: 'not_found' });
-    const again = await errorFrom(workos.userManagement.deleteUser(user.id));
+    const again = await rejectionOf(workos.userManagement.deleteUser(user.id));
     expect(again).toBeInstanceOf(NotFoundError);
   });
 });
@@ -257,7 +231,9 @@ describe('userManagement email verification', () => {
     expect((await workos.userManagement.getUser(user.id)).email_verified).toBe(true);
 
     // The code is spent once used.
-    const reused = await errorFrom(workos.userManagement.verifyEmail(user.id, { code: sent.code }));
+    const reused = await rejectionOf(
+      workos.userManagement.verifyEmail(user.id, { code: sent.code }),
+    );
     expect(reused).toBeInstanceOf(BadRequestError);
     expect(reused).toMatchObject({ status: 400, code: 'invalid_code' });
   });
@@ -267,7 +243,7 @@ describe('userManagement email verification', () => {
     await workos.userManagement.sendVerificationEmail(user.id);
 
     // The emulator's codes run from 100000 to 999999.
-    const error = await errorFrom(workos.userManagement.verifyEmail(user.id, { code: '000000' }));
+    const error = await rejectionOf(workos.userManagement.verifyEmail(user.id, { code: '000000' }));
 
     expect(error).toBeInstanceOf(BadRequestError);
     expect(error).toMatchObject({ status: 400, code: 'invalid_code' });
@@ -275,7 +251,7 @@ describe('userManagement email verification', () => {
   });
 
   it('getEmailVerification of a missing id is NotFoundError', async () => {
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.getEmailVerification('email_verification_missing'),
     );
 
@@ -305,7 +281,7 @@ describe('userManagement factors and applications', () => {
   });
 
   it('listAuthFactors of a missing user is NotFoundError', async () => {
-    const error = await errorFrom(workos.userManagement.listAuthFactors('user_missing'));
+    const error = await rejectionOf(workos.userManagement.listAuthFactors('user_missing'));
 
     expect(error).toBeInstanceOf(NotFoundError);
   });
@@ -322,7 +298,7 @@ describe('userManagement factors and applications', () => {
   it('deleteAuthorizedApplication of a missing app is NotFoundError', async () => {
     const user = await workos.userManagement.createUser({ email: uniqueEmail('delete-app') });
 
-    const error = await errorFrom(
+    const error = await rejectionOf(
       workos.userManagement.deleteAuthorizedApplication(user.id, 'authorized_connect_app_missing'),
     );
 
@@ -331,7 +307,7 @@ describe('userManagement factors and applications', () => {
   });
 
   it('getUserIdentities of a missing user is NotFoundError', async () => {
-    const error = await errorFrom(workos.userManagement.getUserIdentities('user_missing'));
+    const error = await rejectionOf(workos.userManagement.getUserIdentities('user_missing'));
 
     expect(error).toBeInstanceOf(NotFoundError);
   });
@@ -341,23 +317,7 @@ describe('userManagement factors and applications', () => {
 // says a bare array, cannot create authorized applications, and shapes the enrollment response
 // differently, so these calls are checked against the spec's own examples.
 describe('userManagement users on the spec server', () => {
-  let spec: { server: SpecServer; workos: WorkOS };
-
-  beforeAll(async () => {
-    const server = await startSpecServer();
-    spec = {
-      server,
-      workos: new WorkOS({
-        apiKey: 'sk_test_default',
-        baseUrl: server.url,
-        clientId: CLIENT_ID,
-      }),
-    };
-  });
-
-  afterAll(async () => {
-    await spec.server.close();
-  });
+  const spec = useSpecServer({ clientId: CLIENT_ID });
 
   it('sendEmailChangeCode sends the new email', async () => {
     const change = await spec.workos.userManagement.sendEmailChangeCode('user_01/x', {

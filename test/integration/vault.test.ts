@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { inspect } from 'node:util';
 
 import { parse } from 'yaml';
-import { afterAll, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import { SecretString, WorkOS, type Page } from '../../src/index.js';
+import { SecretString, type Page } from '../../src/index.js';
 import type { OpenApiDocument } from '../support/spec-document.js';
 import { exposeSecrets, sentRequests } from '../support/spec-assertions.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, useSpecServer } from './helpers.js';
 
 // The emulator has no Vault routes, so every call goes to the spec server with the overlay
 // that describes Vault. The overlay's schemas have no `example` values, so most example
@@ -16,21 +16,9 @@ const overlay = parse(
   readFileSync(new URL('../../codegen/overlay.yaml', import.meta.url), 'utf8'),
 ) as OpenApiDocument;
 
-const apiKey = inject('emulator').apiKeys[0] as string;
+const apiKey = emulatorApiKey(0);
 
-let server: SpecServer;
-let workos: WorkOS;
-
-beforeAll(async () => {
-  server = await startSpecServer({ overlays: [overlay], apiKeys: [apiKey] });
-  workos = new WorkOS({ apiKey, baseUrl: server.url });
-});
-
-afterAll(() => server.close());
-
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const spec = useSpecServer({ apiKey, overlays: [overlay], clearRequests: true });
 
 function plainPage<T>(page: Page<T>): unknown {
   return { data: exposeSecrets(page.data), list_metadata: page.list_metadata };
@@ -38,13 +26,13 @@ function plainPage<T>(page: Page<T>): unknown {
 
 describe('vault objects', () => {
   it('createObject sends name, value and context', async () => {
-    const created = await workos.vault.createObject({
+    const created = await spec.workos.vault.createObject({
       name: 'billing/stripe-key',
       value: new SecretString('sk_live_plain'),
       key_context: { organization_id: 'org_1' },
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/vault/v1/kv',
@@ -56,13 +44,13 @@ describe('vault objects', () => {
         },
       },
     ]);
-    expect(created).toEqual(server.exampleResponse('POST', '/vault/v1/kv'));
+    expect(created).toEqual(spec.server.exampleResponse('POST', '/vault/v1/kv'));
     // The overlay gives no examples, so the values are the builder's placeholders.
     expect(created.id).toBe('string');
   });
 
   it('listObjects sends filters and cursors', async () => {
-    const page = await workos.vault.listObjects({
+    const page = await spec.workos.vault.listObjects({
       limit: 5,
       order: 'asc',
       search: 'billing/',
@@ -70,7 +58,7 @@ describe('vault objects', () => {
       after: 'obj_1',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/vault/v1/kv',
@@ -84,26 +72,26 @@ describe('vault objects', () => {
         body: undefined,
       },
     ]);
-    expect(plainPage(page)).toEqual(server.exampleResponse('GET', '/vault/v1/kv'));
+    expect(plainPage(page)).toEqual(spec.server.exampleResponse('GET', '/vault/v1/kv'));
   });
 
   it('readObject wraps the value', async () => {
-    const object = await workos.vault.readObject('obj 1/a');
+    const object = await spec.workos.vault.readObject('obj 1/a');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'GET', path: '/vault/v1/kv/obj%201%2Fa', query: {}, body: undefined },
     ]);
     expect(object.value).toBeInstanceOf(SecretString);
     expect(object.value.expose()).toBe('string');
     expect(JSON.stringify(object)).toContain('"value":"[REDACTED]"');
     expect(inspect(object)).toContain('SecretString([REDACTED])');
-    expect(exposeSecrets(object)).toEqual(server.exampleResponse('GET', '/vault/v1/kv/{id}'));
+    expect(exposeSecrets(object)).toEqual(spec.server.exampleResponse('GET', '/vault/v1/kv/{id}'));
   });
 
   it('readObjectByName encodes the name', async () => {
-    const object = await workos.vault.readObjectByName('billing/stripe key');
+    const object = await spec.workos.vault.readObjectByName('billing/stripe key');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'GET',
         path: '/vault/v1/kv/name/billing%2Fstripe%20key',
@@ -113,27 +101,27 @@ describe('vault objects', () => {
     ]);
     expect(object.value).toBeInstanceOf(SecretString);
     expect(exposeSecrets(object)).toEqual(
-      server.exampleResponse('GET', '/vault/v1/kv/name/{name}'),
+      spec.server.exampleResponse('GET', '/vault/v1/kv/name/{name}'),
     );
   });
 
   it('describeObject reads metadata only', async () => {
-    const described = await workos.vault.describeObject('obj_1');
+    const described = await spec.workos.vault.describeObject('obj_1');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'GET', path: '/vault/v1/kv/obj_1/metadata', query: {}, body: undefined },
     ]);
-    expect(described).toEqual(server.exampleResponse('GET', '/vault/v1/kv/{id}/metadata'));
+    expect(described).toEqual(spec.server.exampleResponse('GET', '/vault/v1/kv/{id}/metadata'));
     expect(described).not.toHaveProperty('value');
   });
 
   it('updateObject sends value and version check', async () => {
-    const updated = await workos.vault.updateObject('obj_1', {
+    const updated = await spec.workos.vault.updateObject('obj_1', {
       value: 'rotated',
       version_check: 'ver_7',
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'PUT',
         path: '/vault/v1/kv/obj_1',
@@ -141,22 +129,22 @@ describe('vault objects', () => {
         body: { value: 'rotated', version_check: 'ver_7' },
       },
     ]);
-    expect(updated).toEqual(server.exampleResponse('PUT', '/vault/v1/kv/{id}'));
+    expect(updated).toEqual(spec.server.exampleResponse('PUT', '/vault/v1/kv/{id}'));
   });
 
   it('listObjectVersions returns every version', async () => {
-    const versions = await workos.vault.listObjectVersions('obj_1');
+    const versions = await spec.workos.vault.listObjectVersions('obj_1');
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       { method: 'GET', path: '/vault/v1/kv/obj_1/versions', query: {}, body: undefined },
     ]);
-    expect(versions).toEqual(server.exampleResponse('GET', '/vault/v1/kv/{id}/versions'));
+    expect(versions).toEqual(spec.server.exampleResponse('GET', '/vault/v1/kv/{id}/versions'));
   });
 
   it('deleteObject sends version check in query', async () => {
-    const deleted = await workos.vault.deleteObject('obj_1', { version_check: 'ver_7' });
+    const deleted = await spec.workos.vault.deleteObject('obj_1', { version_check: 'ver_7' });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'DELETE',
         path: '/vault/v1/kv/obj_1',
@@ -164,15 +152,15 @@ describe('vault objects', () => {
         body: undefined,
       },
     ]);
-    expect(deleted).toEqual(server.exampleResponse('DELETE', '/vault/v1/kv/{id}'));
+    expect(deleted).toEqual(spec.server.exampleResponse('DELETE', '/vault/v1/kv/{id}'));
   });
 });
 
 describe('vault data keys', () => {
   it('createDataKey wraps the data key', async () => {
-    const key = await workos.vault.createDataKey({ context: { organization_id: 'org_1' } });
+    const key = await spec.workos.vault.createDataKey({ context: { organization_id: 'org_1' } });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/vault/v1/keys/data-key',
@@ -185,13 +173,15 @@ describe('vault data keys', () => {
     expect(JSON.stringify(key)).toBe(
       '{"id":"string","data_key":"[REDACTED]","encrypted_keys":"string","context":{}}',
     );
-    expect(exposeSecrets(key)).toEqual(server.exampleResponse('POST', '/vault/v1/keys/data-key'));
+    expect(exposeSecrets(key)).toEqual(
+      spec.server.exampleResponse('POST', '/vault/v1/keys/data-key'),
+    );
   });
 
   it('decryptDataKey sends the encrypted keys', async () => {
-    const key = await workos.vault.decryptDataKey({ keys: 'ZW5jcnlwdGVk' });
+    const key = await spec.workos.vault.decryptDataKey({ keys: 'ZW5jcnlwdGVk' });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'POST',
         path: '/vault/v1/keys/decrypt',
@@ -200,6 +190,8 @@ describe('vault data keys', () => {
       },
     ]);
     expect(key.data_key).toBeInstanceOf(SecretString);
-    expect(exposeSecrets(key)).toEqual(server.exampleResponse('POST', '/vault/v1/keys/decrypt'));
+    expect(exposeSecrets(key)).toEqual(
+      spec.server.exampleResponse('POST', '/vault/v1/keys/decrypt'),
+    );
   });
 });

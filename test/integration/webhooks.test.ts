@@ -1,23 +1,21 @@
 import { createHmac, randomUUID } from 'node:crypto';
 
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 import {
   NotFoundError,
   SecretString,
   UnprocessableEntityError,
-  WorkOS,
   type WebhookEndpointJson,
 } from '../../src/index.js';
 import { exposeSecrets, sentRequests } from '../support/spec-assertions.js';
 import { startScriptedServer, type ScriptedServer } from '../support/scripted-server.js';
-import { startSpecServer, type SpecServer } from '../support/spec-server.js';
+import { emulatorApiKey, emulatorClient, rejectionOf, useSpecServer } from './helpers.js';
 
-const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[7] as string;
+const apiKey = emulatorApiKey(7);
 
 describe('webhook endpoints on the emulator', () => {
-  const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
+  const workos = emulatorClient(7);
 
   // The emulator delivers events to every endpoint it holds, so each endpoint created here
   // points at this loopback receiver and is deleted after the tests.
@@ -134,7 +132,7 @@ describe('webhook endpoints on the emulator', () => {
     }
     expect(remaining).not.toContain(endpoint.id);
 
-    const error = await workos.webhooks.deleteWebhookEndpoint(endpoint.id).catch((e: unknown) => e);
+    const error = await rejectionOf(workos.webhooks.deleteWebhookEndpoint(endpoint.id));
     expect(error).toBeInstanceOf(NotFoundError);
     expect(error).toMatchObject({
       status: 404,
@@ -144,9 +142,9 @@ describe('webhook endpoints on the emulator', () => {
   });
 
   it('createWebhookEndpoint without URL is 422', async () => {
-    const error = await workos.webhooks
-      .createWebhookEndpoint({ endpoint_url: '', events: ['user.created'] })
-      .catch((e: unknown) => e);
+    const error = await rejectionOf(
+      workos.webhooks.createWebhookEndpoint({ endpoint_url: '', events: ['user.created'] }),
+    );
 
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error).toMatchObject({
@@ -160,23 +158,15 @@ describe('webhook endpoints on the emulator', () => {
 // The emulator updates endpoints with PUT where the spec says PATCH, so updates go to the
 // spec server.
 describe('webhook endpoints on the spec server', () => {
-  let server: SpecServer;
-  let workos: WorkOS;
-
-  beforeAll(async () => {
-    server = await startSpecServer({ apiKeys: [apiKey] });
-    workos = new WorkOS({ apiKey, baseUrl: server.url });
-  });
-
-  afterAll(() => server.close());
+  const spec = useSpecServer({ apiKey });
 
   it('updateWebhookEndpoint sends PATCH', async () => {
-    const updated = await workos.webhooks.updateWebhookEndpoint('we_1/a', {
+    const updated = await spec.workos.webhooks.updateWebhookEndpoint('we_1/a', {
       status: 'disabled',
       events: ['user.created'],
     });
 
-    expect(sentRequests(server)).toEqual([
+    expect(sentRequests(spec.server)).toEqual([
       {
         method: 'PATCH',
         path: '/webhook_endpoints/we_1%2Fa',
@@ -186,7 +176,7 @@ describe('webhook endpoints on the spec server', () => {
     ]);
     expect(updated.secret).toBeInstanceOf(SecretString);
     expect(exposeSecrets(updated)).toEqual(
-      server.exampleResponse('PATCH', '/webhook_endpoints/{id}'),
+      spec.server.exampleResponse('PATCH', '/webhook_endpoints/{id}'),
     );
   });
 });

@@ -3,11 +3,11 @@ import { inspect } from 'node:util';
 
 import { describe, expect, inject, it } from 'vitest';
 
-import { SecretString, UnprocessableEntityError, WorkOS } from '../../src/index.js';
+import { SecretString, UnprocessableEntityError } from '../../src/index.js';
+import { emulatorClient, rejectionOf } from './helpers.js';
 
 const emulator = inject('emulator');
-const apiKey = emulator.apiKeys[8] as string;
-const workos = new WorkOS({ apiKey, baseUrl: emulator.url });
+const workos = emulatorClient(8);
 
 function decodeSegment(segment: string): unknown {
   return JSON.parse(Buffer.from(segment, 'base64url').toString('utf8'));
@@ -63,9 +63,13 @@ describe('getToken on the emulator', () => {
   });
 
   it('empty organization is 422', async () => {
-    const error = await workos.widgets
-      .getToken({ organization_id: '', user_id: 'user_1', scopes: ['widgets:sso:manage'] })
-      .catch((e: unknown) => e);
+    const error = await rejectionOf(
+      workos.widgets.getToken({
+        organization_id: '',
+        user_id: 'user_1',
+        scopes: ['widgets:sso:manage'],
+      }),
+    );
 
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect(error).toMatchObject({
