@@ -2,7 +2,7 @@
  * The root of every error the SDK throws, so one `instanceof WorkOSError` catches them all.
  *
  * `code` is stable and safe to branch on. No message, `inspect` output or JSON form of an error
- * holds the API key: messages are built from status codes, request ids and the server's own
+ * contains the API key. Messages are built from status codes, request ids and the server's own
  * error text, never from request headers.
  */
 export class WorkOSError extends Error {
@@ -72,7 +72,7 @@ export interface APIErrorInit {
 }
 
 /**
- * The API answered with a status outside `2xx`. Subclasses name the status family, so both
+ * The API responded with a status outside `2xx`. Subclasses name the status family, so both
  * `err instanceof NotFoundError` and `err.isNotFound()` work.
  */
 export class APIError extends WorkOSError {

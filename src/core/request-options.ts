@@ -21,8 +21,8 @@ export type RetryStrategy =
 export interface RequestOptions {
   /**
    * Sent as the `Idempotency-Key` header. With a key, a POST, PUT, PATCH or DELETE may be retried
-   * after a `429`, a `5xx` or a network error, because the server answers a repeat with the first
-   * result.
+   * after a `429`, a `5xx` or a network error, because the server returns the first result for a
+   * repeat.
    */
   idempotencyKey?: string;
   /** Extra headers for this request. `Authorization` and `User-Agent` are set by the client. */
@@ -39,7 +39,7 @@ export interface RequestOptions {
    * `strategy` that sets `maxAttempts` takes precedence.
    */
   maxRetries?: number;
-  /** How this request may be retried; see {@link RetryStrategy}. */
+  /** The retry strategy of this request; see {@link RetryStrategy}. */
   strategy?: RetryStrategy;
 }
 

@@ -12,13 +12,13 @@ export interface ReceivedRequest {
   json: unknown;
 }
 
-/** How the scripted server answers one request. */
+/** The scripted server's reply to one request. */
 export type ScriptedReply =
   | { status: number; headers?: Record<string, string>; body?: unknown; rawBody?: string }
   | { kind: 'hang' }
   | { kind: 'reset' };
 
-/** Picks the reply for a request; `requests` holds every request so far, this one last. */
+/** Picks the reply for a request; `requests` contains every request so far, this one last. */
 export type ScriptedHandler = (
   request: ReceivedRequest,
   requests: readonly ReceivedRequest[],
@@ -33,7 +33,7 @@ export interface ScriptedServer {
   requests: ReceivedRequest[];
   /** Replaces the handler. */
   handle(handler: ScriptedHandler): void;
-  /** Answers the next requests with these replies in order, then with the fallback handler. */
+  /** Replies to the next requests with these replies in order, then with the fallback handler. */
   queue(...replies: ScriptedReply[]): void;
   close(): Promise<void>;
 }
