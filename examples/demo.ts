@@ -116,7 +116,8 @@ async function main(): Promise<void> {
 interface Target {
   apiKey: string;
   baseUrl: string;
-  clientId: string;
+  /** Needed for the password sign-in; read from WORKOS_CLIENT_ID against a real server. */
+  clientId: string | undefined;
   emulated: boolean;
   close(): Promise<void>;
 }
@@ -125,7 +126,7 @@ async function connect(): Promise<Target> {
   const apiKey = process.env.WORKOS_API_KEY;
   if (apiKey) {
     const baseUrl = process.env.WORKOS_BASE_URL ?? 'https://api.workos.com';
-    const clientId = process.env.WORKOS_CLIENT_ID ?? '';
+    const clientId = process.env.WORKOS_CLIENT_ID;
     step(`Using the server at ${baseUrl} (WORKOS_API_KEY is set)`);
     return { apiKey, baseUrl, clientId, emulated: false, close: async () => undefined };
   }
