@@ -5,11 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 import { METHOD_NAME_OVERRIDES } from '../../codegen/overrides.js';
-import { APIClient } from '../../src/core/client.js';
-import { resolveConfig } from '../../src/core/config.js';
-import type { HttpTransport, TransportRequest } from '../../src/core/transport.js';
 import { operations, type GeneratedOperation } from '../../src/generated/operations.js';
-import { WorkOSResources } from '../../src/generated/resources.js';
+import type { WorkOSResources } from '../../src/generated/resources.js';
+import { recordingResources as recordingResourcesFor } from '../support/recording-client.js';
 
 // The spec and the overlay are read here with the yaml package alone, not with the generator's
 // loader, so a bug in the loader cannot hide an operation from this test.
@@ -43,30 +41,11 @@ const specOperations = [
   ...readOperations(new URL('../../codegen/overlay.yaml', import.meta.url).pathname),
 ];
 
-/** Builds a client whose transport records each request and returns an empty list page. */
-function recordingResources(): { resources: WorkOSResources; requests: TransportRequest[] } {
-  const requests: TransportRequest[] = [];
-  const transport: HttpTransport = {
-    send(request) {
-      requests.push(request);
-      const body = JSON.stringify({
-        object: 'list',
-        data: [],
-        list_metadata: { before: null, after: null },
-      });
-      return Promise.resolve(
-        new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
-      );
-    },
-  };
-  const config = resolveConfig({
+function recordingResources() {
+  return recordingResourcesFor({
     apiKey: 'sk_test_generator_coverage',
     clientId: 'client_generator_coverage',
-    baseUrl: 'http://127.0.0.1:1',
-    transport,
-    maxRetries: 0,
   });
-  return { resources: new WorkOSResources(new APIClient(config)), requests };
 }
 
 function namespaceOf(

@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
-import { APIClient } from '../../src/core/client.js';
-import { resolveConfig } from '../../src/core/config.js';
-import type { HttpTransport, TransportRequest } from '../../src/core/transport.js';
-import { WorkOSResources } from '../../src/generated/resources.js';
+import type { TransportRequest } from '../../src/core/transport.js';
+import { recordingResources as recordingResourcesFor } from '../support/recording-client.js';
 
 // The spec's x-mutually-exclusive-*-groups become unions: sending two variants of a group is a
 // type error, and so is sending none when the group is not optional. `npm run typecheck` checks
@@ -11,28 +9,9 @@ import { WorkOSResources } from '../../src/generated/resources.js';
 // wrong arguments are built first, so each error is reported on the one line of its call.
 // At run time the calls go to a recording transport, so each test also shows what is sent.
 
-function recordingResources(): { workos: WorkOSResources; requests: TransportRequest[] } {
-  const requests: TransportRequest[] = [];
-  const transport: HttpTransport = {
-    send(request) {
-      requests.push(request);
-      const body = JSON.stringify({
-        object: 'list',
-        data: [],
-        list_metadata: { before: null, after: null },
-      });
-      return Promise.resolve(
-        new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
-      );
-    },
-  };
-  const config = resolveConfig({
-    apiKey: 'sk_test_exclusive_groups',
-    baseUrl: 'http://127.0.0.1:1',
-    transport,
-    maxRetries: 0,
-  });
-  return { workos: new WorkOSResources(new APIClient(config)), requests };
+function recordingResources() {
+  const { resources, requests } = recordingResourcesFor({ apiKey: 'sk_test_exclusive_groups' });
+  return { workos: resources, requests };
 }
 
 function sentBody(requests: TransportRequest[]): unknown {
