@@ -7,9 +7,9 @@ export const INITIAL_RETRY_DELAY_MS = 500;
 /** The longest computed backoff delay, in milliseconds. */
 export const MAX_RETRY_DELAY_MS = 8_000;
 /**
- * The longest `Retry-After` the client waits for, in milliseconds. A server that requests a
- * longer wait gets no retry: the call fails at once with the error, whose `retryAfter` says how
- * long to wait.
+ * The maximum `Retry-After` the client waits for, in milliseconds. A server that requests a
+ * longer wait gets no retry. The call fails at once with the error, and its `retryAfter` gives
+ * the wait in seconds.
  */
 export const MAX_RETRY_AFTER_MS = 60_000;
 

@@ -13,7 +13,7 @@ interface SeenRequest {
   body: string;
 }
 
-/** A target that records each request and responds 201 (POST) or 200 with a fixed JSON body. */
+/** Starts a target that records each request and responds 201 (POST) or 200 with a fixed JSON body. */
 async function startEchoTarget(): Promise<LoopbackListener & { seen: SeenRequest[] }> {
   const seen: SeenRequest[] = [];
   const server = createServer((request, response) => {
